@@ -1,0 +1,117 @@
+"""The ``ankibuild`` command: parse options, call the library, print one summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .errors import AnkibuildError
+from .model import Diagnostic
+from .pipeline import build as build_deck
+from .pipeline import check as check_notes
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _user_errors(command: F) -> F:
+    """Our errors are the user's to fix: print them as ``Error: file:line: ...``, not as tracebacks."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AnkibuildError as error:
+            raise click.ClickException(str(error)) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def _config(path: Path | None) -> Config:
+    return load_config(path)
+
+
+_sources = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Settings file (default: ankibuild.toml in this folder, if any).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ankibuild")
+def main() -> None:
+    """Turn revision notes into Anki decks that import cleanly and update in place.
+
+    SOURCES are notes files (.txt exports, .md) or folders of them; the default is source_notes/.
+    """
+
+
+@main.command()
+@_sources
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="An .apkg file, or a folder for one named after the deck (default: dist/).",
+)
+@click.option("--lock", "lock_path", type=click.Path(path_type=Path), help="Lock file (default: in the notes folder).")
+@click.option("--no-lock", is_flag=True, help="Keep no lock file: every note gets SOURCE_DATE_EPOCH as its time.")
+@click.option("--locked", is_flag=True, help="Fail instead of changing the lock file (for CI).")
+@_config_option
+@_user_errors
+def build(
+    sources: tuple[Path, ...],
+    output: Path | None,
+    lock_path: Path | None,
+    no_lock: bool,
+    locked: bool,
+    config_path: Path | None,
+) -> None:
+    """Build an .apkg deck from notes.
+
+    Prints one line: cards, notes, the output path and its sha256.
+    """
+    lock: Path | bool = False if no_lock else (lock_path or True)
+    result = build_deck(sources or None, output, config=_config(config_path), lock=lock, locked=locked)
+    _report(result.diagnostics)
+    if result.removed:
+        where = ", ".join(f'"Source:{entry.source}"' for entry in result.removed[:3])
+        more = ", ..." if len(result.removed) > 3 else ""
+        click.echo(
+            f"{len(result.removed)} notes are no longer in the notes; Anki keeps them: "
+            f"find them in Anki's browser with {where}{more}",
+            err=True,
+        )
+    click.echo(result.summary())
+
+
+@main.command()
+@_sources
+@click.option("--strict", is_flag=True, help="Exit with 1 on warnings too.")
+@_config_option
+@_user_errors
+def check(sources: tuple[Path, ...], strict: bool, config_path: Path | None) -> None:
+    """Read the notes and report errors and warnings with file:line, without building.
+
+    Exits with 1 on errors (with --strict, on warnings too).
+    """
+    notes = check_notes(sources or None, config=_config(config_path))
+    _report(notes.diagnostics)
+    warnings = sum(d.level == "warning" for d in notes.diagnostics)
+    errors = len(notes.diagnostics) - warnings
+    click.echo(f"{len(notes.files)} files, {notes.cards} cards, {errors} errors, {warnings} warnings")
+    if errors or (strict and warnings):
+        raise SystemExit(1)

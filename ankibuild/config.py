@@ -1,0 +1,133 @@
+"""Settings: ``ankibuild.toml`` in the project folder, every key optional.
+
+Unknown keys are errors that suggest the closest known key, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILE = "ankibuild.toml"
+DETECTORS = ("dates", "names")
+
+
+@dataclass(frozen=True)
+class ClozeConfig:
+    """The ``[cloze]`` table: which blanks the cloze builder makes."""
+
+    enabled: bool = True
+    glossary: tuple[str, ...] = ()
+    never: tuple[str, ...] = ()
+    detectors: tuple[str, ...] = DETECTORS
+    hints: bool = False
+    marked_terms: bool = False
+    """Bold and highlighted terms in Markdown count as blanks the user marked."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build can be told; the defaults build ``source_notes/`` into ``dist/``."""
+
+    deck: str | None = None
+    """The parent deck: each file's deck goes under it (``Deck::Folder::File title``)."""
+    sources: tuple[str, ...] = ("source_notes",)
+    output: str = "dist"
+    lock: str | None = None
+    """Where the lock file lives; by default ``ankibuild.lock`` in the first source folder."""
+    folder_decks: bool = True
+    """Folders under a source folder become subdecks."""
+    decks: Mapping[str, str] = field(default_factory=dict)
+    """Deck names for single files, by path relative to their source folder."""
+    tags: tuple[str, ...] = ()
+    cloze: ClozeConfig = ClozeConfig()
+    path: Path | None = None
+    """The file this came from, if any."""
+
+
+_TOP_KEYS = {"deck", "sources", "output", "lock", "folder_decks", "decks", "tags", "cloze"}
+_CLOZE_KEYS = {"enabled", "glossary", "never", "detectors", "hints", "marked_terms"}
+
+
+def _check_keys(table: Mapping[str, Any], known: set[str], where: str, path: Path) -> None:
+    for key in table:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(known))}"
+            raise ConfigError(f"unknown setting '{where}{key}'", path, hint)
+
+
+def _strings(value: Any, name: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"'{name}' must be a list of strings", path, f'write it as {name} = ["..."]')
+
+
+def _typed(table: Mapping[str, Any], key: str, kind: type, default: Any, path: Path) -> Any:
+    value = table.get(key, default)
+    if value is not None and not isinstance(value, kind):
+        raise ConfigError(f"'{key}' must be a {kind.__name__}", path, f"got {value!r}")
+    return value
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> Config:
+    """Validate the parsed TOML of a config file."""
+    _check_keys(data, _TOP_KEYS, "", path)
+    raw_cloze = _typed(data, "cloze", dict, {}, path)
+    _check_keys(raw_cloze, _CLOZE_KEYS, "cloze.", path)
+    detectors = _strings(raw_cloze.get("detectors", list(DETECTORS)), "cloze.detectors", path)
+    for name in detectors:
+        if name not in DETECTORS:
+            raise ConfigError(f"unknown cloze detector '{name}'", path, f"use some of: {', '.join(DETECTORS)}")
+    cloze = ClozeConfig(
+        enabled=_typed(raw_cloze, "enabled", bool, True, path),
+        glossary=_strings(raw_cloze.get("glossary", []), "cloze.glossary", path),
+        never=_strings(raw_cloze.get("never", []), "cloze.never", path),
+        detectors=detectors,
+        hints=_typed(raw_cloze, "hints", bool, False, path),
+        marked_terms=_typed(raw_cloze, "marked_terms", bool, False, path),
+    )
+    decks = _typed(data, "decks", dict, {}, path)
+    if not all(isinstance(v, str) for v in decks.values()):
+        raise ConfigError("'decks' maps file paths to deck names (strings)", path)
+    return Config(
+        deck=_typed(data, "deck", str, None, path),
+        sources=_strings(data.get("sources", ["source_notes"]), "sources", path),
+        output=_typed(data, "output", str, "dist", path),
+        lock=_typed(data, "lock", str, None, path),
+        folder_decks=_typed(data, "folder_decks", bool, True, path),
+        decks=dict(decks),
+        tags=_strings(data.get("tags", []), "tags", path),
+        cloze=cloze,
+        path=path,
+    )
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Read ``path``, or ``ankibuild.toml`` in the current folder if there is one, else defaults."""
+    if path is None:
+        candidate = Path(CONFIG_FILE)
+        if not candidate.is_file():
+            return Config()
+        path = candidate
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path, "check the path given with --config") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"not valid TOML: {error}", path, "fix the syntax of the config file") from None
+    return parse_config(data, path)

@@ -1,0 +1,114 @@
+"""Cards become notes: a Basic note per card, and a cloze note per line that has something to blank."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from .config import ClozeConfig, Config
+from .model import Blank, Bullet, Card, Note, NotesFile, Run
+from .render import basic_note, cloze_note, protected_ranges
+
+try:
+    from . import cloze as _cloze
+except ImportError:  # pragma: no cover - only while the cloze builder is absent
+    _cloze = None  # type: ignore[assignment]
+
+
+def source_tag(path: str) -> str:
+    """The tag naming a notes file: ``source::history::cold-war`` for ``history/cold-war.txt``."""
+    stem = path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+    return "source::" + "::".join(re.sub(r"\s+", "_", part) for part in stem.split("/"))
+
+
+def _lines(card: Card) -> Iterator[tuple[Bullet, tuple[str, ...]]]:
+    """Every body line with the lines above it that give it context (its parents)."""
+
+    def walk(bullets: Sequence[Bullet], parents: tuple[str, ...]) -> Iterator[tuple[Bullet, tuple[str, ...]]]:
+        for bullet in bullets:
+            yield bullet, parents
+            yield from walk(bullet.children, (*parents, bullet.text))
+
+    yield from walk(card.body, ())
+
+
+def _marked_blanks(runs: Sequence[Run]) -> tuple[Blank, ...]:
+    """Bold and highlighted text runs, taken as blanks the user marked."""
+    out: list[Blank] = []
+    offset = 0
+    for run in runs:
+        end = offset + len(run.text)
+        if run.kind == "text" and run.marks & {"bold", "highlight"} and run.text.strip():
+            out.append(Blank(offset, end, "user"))
+        offset = end
+    return tuple(out)
+
+
+class _ClozeStage:
+    """The cloze builder with what it knows of the whole course."""
+
+    def __init__(self, files: Sequence[NotesFile], settings: ClozeConfig) -> None:
+        assert _cloze is not None
+        texts = [card.title for f in files for card in f.cards]
+        texts += [bullet.text for f in files for card in f.cards for bullet in card.bullets()]
+        self.lexicon = _cloze.Lexicon.from_texts(texts)
+        self.settings = _cloze.ClozeSettings(
+            glossary=settings.glossary,
+            never=settings.never,
+            detectors=frozenset(settings.detectors),  # type: ignore[arg-type]
+            hints=settings.hints,
+        )
+        self.marked_terms = settings.marked_terms
+
+    def blanks(self, runs: Sequence[Run], context: Sequence[str]) -> tuple[Blank, ...]:
+        assert _cloze is not None
+        text = "".join(run.text for run in runs)
+        user = _marked_blanks(runs) if self.marked_terms else ()
+        return _cloze.plan_blanks(
+            text,
+            context=context,
+            lexicon=self.lexicon,
+            settings=self.settings,
+            protected=protected_ranges(runs),
+            user_blanks=user,
+        )
+
+
+def make_notes(
+    files: Sequence[NotesFile], decks: Mapping[str, str], media: Mapping[str, str], config: Config
+) -> list[Note]:
+    """Every note of the build, in the order of the notes; keys are unique."""
+    stage = _ClozeStage(files, config.cloze) if config.cloze.enabled and _cloze is not None else None
+    notes: list[Note] = []
+    for notes_file in files:
+        deck = decks[notes_file.path]
+        prefix = f"{notes_file.path}\x1f"
+        file_media = {key[len(prefix) :]: name for key, name in media.items() if key.startswith(prefix)}
+        titles: Counter[str] = Counter()
+        for card in notes_file.cards:
+            tags = (*config.tags, source_tag(notes_file.path), *card.tags)
+            notes.append(basic_note(card, deck, titles[card.title], file_media, tags))
+            titles[card.title] += 1
+            if stage is None:
+                continue
+            lines = [(b.runs, b.location, (*card.context, card.title, *parents)) for b, parents in _lines(card)]
+            if not card.body:  # a one-line card (a timeline entry): its title is the fact to learn
+                lines = [(card.title_content(), card.location, card.context)]
+            for runs, location, context in lines:
+                blanks = stage.blanks(runs, context)
+                if blanks:
+                    notes.append(cloze_note(card, runs, location, blanks, context, deck, file_media, tags))
+    return _unique_keys(notes)
+
+
+def _unique_keys(notes: list[Note]) -> list[Note]:
+    """Number repeated keys (the same line twice under one title) so every note has its own."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    out = []
+    for note in notes:
+        n = seen[note.key]
+        seen[note.key] += 1
+        out.append(note if n == 0 else replace(note, key=(*note.key, str(n))))
+    return out

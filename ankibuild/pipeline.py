@@ -1,0 +1,290 @@
+"""The build, stage by stage: read → cards → clozes → render → package.
+
+Only this module and :mod:`ankibuild.package` touch the disk: here the notes are found and read,
+images resolved and the lock file kept; everything between is pure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import CONFIG_FILE, Config
+from .errors import SourceError
+from .lock import LOCK_FILE, LockEntry, format_lock, read_lock, stamp
+from .model import Diagnostic, Location, Note, NotesFile, StampedNote
+from .notes import make_notes
+from .package import write_package
+from .readers import reader_for
+
+MEDIA_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".mp3", ".ogg", ".wav"}
+_IGNORED_NAMES = {LOCK_FILE, CONFIG_FILE}
+DEFAULT_TIME = 1_577_836_800
+"""2020-01-01T00:00:00Z: the change time of notes built without a lock and without SOURCE_DATE_EPOCH."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A notes file found under a source: where it is, and its name relative to that source."""
+
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Every notes file of a build, read, with what the readers had to say."""
+
+    files: tuple[NotesFile, ...]
+    sources: tuple[SourceFile, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def cards(self) -> int:
+        return sum(len(f.cards) for f in self.files)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote and what it found on the way."""
+
+    output: Path
+    sha256: str
+    cards: int
+    """Anki cards: one per Basic note, one per cloze number of each cloze note."""
+    notes: int
+    decks: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    changed: int
+    """Notes new or changed since the lock was written."""
+    removed: tuple[LockEntry, ...]
+    lock: Path | None
+
+    def summary(self) -> str:
+        """One line, stable for scripts: cards, notes, output path, sha256."""
+        return f"{self.cards} cards, {self.notes} notes -> {self.output} sha256={self.sha256}"
+
+
+def _walk(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    found: list[SourceFile] = []
+    skipped: list[Diagnostic] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            path = Path(dirpath) / filename
+            name = path.relative_to(root).as_posix()
+            suffix = path.suffix.lower()
+            if filename.startswith(".") or filename in _IGNORED_NAMES or suffix in MEDIA_SUFFIXES:
+                continue
+            if reader_for(suffix) is None:
+                skipped.append(
+                    Diagnostic(
+                        "warning",
+                        Location(name, 1),
+                        f"skipped: ankibuild does not read '{suffix or filename}' files; "
+                        "rename it to .txt or .md if it holds notes",
+                    )
+                )
+                continue
+            found.append(SourceFile(path, name))
+    return found, skipped
+
+
+def find_sources(sources: Iterable[Path | str]) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """The notes files under the given files and folders, in a fixed order."""
+    found: list[SourceFile] = []
+    diagnostics: list[Diagnostic] = []
+    for source in map(Path, sources):
+        if source.is_dir():
+            files, skipped = _walk(source)
+            found += files
+            diagnostics += skipped
+        elif source.is_file():
+            if reader_for(source.suffix) is None:
+                raise SourceError(
+                    f"ankibuild does not read '{source.suffix or source.name}' files",
+                    source,
+                    "give a .txt export or a .md file",
+                )
+            found.append(SourceFile(source, source.name))
+        else:
+            raise SourceError("no such file or folder", source, "check the path, or create source_notes/")
+    names = Counter(f.name for f in found)
+    clash = next((name for name, n in names.items() if n > 1), None)
+    if clash is not None:
+        raise SourceError(f"two sources hold a file named '{clash}'", clash, "rename one, or build them separately")
+    return found, diagnostics
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a notes file, or a clear error for a binary or non-UTF-8 file."""
+    if b"\x00" in data[:8192]:
+        raise SourceError("this is a binary file, not notes", Location(name, 1), "remove it from the notes folder")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(
+            "the file is not UTF-8 text",
+            Location(name, line),
+            "save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8) and build again",
+        ) from None
+
+
+def read_notes(sources: Iterable[Path | str]) -> Notes:
+    """Find and read every notes file under ``sources``: the cards, and warnings about them."""
+    found, diagnostics = find_sources(sources)
+    files = []
+    for source in found:
+        reader = reader_for(source.path.suffix)
+        assert reader is not None  # find_sources keeps only files with a reader
+        notes_file = reader(decode(source.path.read_bytes(), source.name), source.name)
+        files.append(notes_file)
+        diagnostics += notes_file.diagnostics
+    return Notes(tuple(files), tuple(found), tuple(diagnostics))
+
+
+def _humanise(stem: str) -> str:
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def deck_name(notes_file: NotesFile, config: Config) -> str:
+    """``Deck::Folder::Title``: the config's parent deck, the file's folders, the file's title."""
+    if notes_file.path in config.decks:
+        return config.decks[notes_file.path]
+    *folders, filename = notes_file.path.split("/")
+    title = notes_file.title or _humanise(Path(filename).stem)
+    parts = [config.deck] if config.deck else []
+    if config.folder_decks:
+        parts += [_humanise(folder) for folder in folders]
+    return "::".join([*parts, title.replace("::", ":")])
+
+
+def _media(notes: Notes) -> tuple[dict[str, str], dict[str, Path]]:
+    """Image paths as written, per file, to collision-free packaged names; and those names to files."""
+    by_src: dict[str, str] = {}
+    files: dict[str, Path] = {}
+    for source, notes_file in zip(notes.sources, notes.files, strict=True):
+        for card in notes_file.cards:
+            for bullet in card.bullets():
+                for run in (*card.title_content(), *bullet.runs):
+                    if run.kind != "image" or not run.src:
+                        continue
+                    path = source.path.parent / run.src
+                    if not path.is_file():
+                        raise SourceError(
+                            f"image not found: {run.src}",
+                            bullet.location,
+                            f"put the image at {path} or fix the path",
+                        )
+                    data = path.read_bytes()
+                    name = f"{hashlib.sha256(data).hexdigest()[:12]}-{path.name}"
+                    by_src[f"{notes_file.path}\x1f{run.src}"] = name
+                    files[name] = path
+    return by_src, files
+
+
+def _now() -> int:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+
+
+def default_output(output: Path, decks: Sequence[str], config: Config) -> Path:
+    """A folder output gets a file named after the deck (or the parent deck)."""
+    if output.suffix.lower() == ".apkg":
+        return output
+    tops = sorted({d.split("::")[0] for d in decks})
+    name = config.deck or (tops[0] if len(tops) == 1 else "notes")
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "deck"
+    return output / f"{slug}.apkg"
+
+
+def build(
+    sources: Sequence[Path | str] | None = None,
+    output: Path | str | None = None,
+    *,
+    config: Config | None = None,
+    lock: Path | str | bool = True,
+    locked: bool = False,
+) -> BuildResult:
+    """Build an ``.apkg`` from notes files and folders.
+
+    ``lock`` is ``True`` for the lock file in its usual place (the config's, else ``ankibuild.lock``
+    in the first source folder), a path, or ``False`` to build without one (then every note's change
+    time is ``SOURCE_DATE_EPOCH``, or 2020-01-01). With ``locked``, a build that would change the
+    lock fails instead.
+    """
+    config = config or Config()
+    sources = list(sources) if sources else list(config.sources)
+    notes = read_notes(sources)
+    if not notes.cards:
+        raise SourceError("no cards in the notes", sources[0], "add a notes file with at least one card")
+    media_names, media_files = _media(notes)
+    decks = {f.path: deck_name(f, config) for f in notes.files}
+    built: list[Note] = make_notes(notes.files, decks, media_names, config)
+    lock_path = _lock_path(lock, sources, config)
+    previous = read_lock(lock_path) if lock_path else ()
+    now = _now() if lock_path else int(os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_TIME)
+    stamping = stamp(built, previous, now)
+    new_lock = format_lock(stamping.entries)
+    if lock_path is not None:
+        from .lock import check_locked
+
+        check_locked(lock_path, new_lock, locked)
+    target = default_output(Path(output or config.output), sorted(set(decks.values())), config)
+    timestamp = max((n.mtime for n in stamping.notes), default=now)
+    digest = write_package(stamping.notes, media_files, target, timestamp)
+    if lock_path is not None and not locked:
+        _write_if_changed(lock_path, new_lock)
+    return BuildResult(
+        output=target,
+        sha256=digest,
+        cards=sum(_card_count(n) for n in stamping.notes),
+        notes=len(stamping.notes),
+        decks=tuple(sorted(set(decks.values()))),
+        diagnostics=notes.diagnostics,
+        changed=stamping.changed,
+        removed=stamping.removed,
+        lock=lock_path,
+    )
+
+
+def _card_count(stamped: StampedNote) -> int:
+    if stamped.note.kind == "basic":
+        return 1
+    return len(set(re.findall(r"\{\{c(\d+)::", stamped.note.fields[0])))
+
+
+def _lock_path(lock: Path | str | bool, sources: Sequence[Path | str], config: Config) -> Path | None:
+    if lock is False:
+        return None
+    if lock is not True:
+        return Path(lock)
+    if config.lock:
+        return Path(config.lock)
+    first = Path(sources[0])
+    return (first if first.is_dir() else first.parent) / LOCK_FILE
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except FileNotFoundError:
+        pass
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def check(sources: Sequence[Path | str] | None = None, *, config: Config | None = None) -> Notes:
+    """Read the notes without building: the cards and every warning, for ``ankibuild check``."""
+    config = config or Config()
+    return read_notes(list(sources) if sources else list(config.sources))
