@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from .config import ClozeConfig, Config, load_config
 from .errors import AnkibuildError, ClozeError, ConfigError, LockError, PackageError, SourceError
 from .model import Blank, Bullet, Card, Diagnostic, Location, Note, NotesFile, Run
-from .pipeline import BuildResult, Notes, build, check, read_notes
+from .pipeline import BuildResult, CheckResult, Notes, build, check, read_notes
 from .readers.text_export import read_text_export
 
 try:
@@ -21,6 +21,7 @@ __all__ = [
     "BuildResult",
     "Bullet",
     "Card",
+    "CheckResult",
     "ClozeConfig",
     "ClozeError",
     "Config",

@@ -101,17 +101,25 @@ def build(
 @main.command()
 @_sources
 @click.option("--strict", is_flag=True, help="Exit with 1 on warnings too.")
+@click.option("--unblanked", is_flag=True, help="List the lines that got no cloze blank (file:line).")
 @_config_option
 @_user_errors
-def check(sources: tuple[Path, ...], strict: bool, config_path: Path | None) -> None:
+def check(sources: tuple[Path, ...], strict: bool, unblanked: bool, config_path: Path | None) -> None:
     """Read the notes and report errors and warnings with file:line, without building.
 
+    Also counts the lines that got nothing to blank: add glossary terms for those in ankibuild.toml.
     Exits with 1 on errors (with --strict, on warnings too).
     """
-    notes = check_notes(sources or None, config=_config(config_path))
-    _report(notes.diagnostics)
-    warnings = sum(d.level == "warning" for d in notes.diagnostics)
-    errors = len(notes.diagnostics) - warnings
-    click.echo(f"{len(notes.files)} files, {notes.cards} cards, {errors} errors, {warnings} warnings")
+    result = check_notes(sources or None, config=_config(config_path))
+    _report(result.diagnostics)
+    if unblanked:
+        for location in result.unblanked:
+            click.echo(f"{location}: nothing to blank", err=True)
+    warnings = sum(d.level == "warning" for d in result.diagnostics)
+    errors = len(result.diagnostics) - warnings
+    click.echo(
+        f"{len(result.notes.files)} files, {result.notes.cards} cards, {errors} errors, {warnings} warnings, "
+        f"{len(result.unblanked)} of {result.lines} lines with nothing to blank"
+    )
     if errors or (strict and warnings):
         raise SystemExit(1)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from .config import ClozeConfig, Config
-from .model import Blank, Bullet, Card, Note, NotesFile, Run
+from .model import Blank, Bullet, Card, Location, Note, NotesFile, Run
 from .render import basic_note, cloze_note, protected_ranges
 
 try:
@@ -93,14 +93,27 @@ def make_notes(
             titles[card.title] += 1
             if stage is None:
                 continue
-            lines = [(b.runs, b.location, (*card.context, card.title, *parents)) for b, parents in _lines(card)]
-            if not card.body:  # a one-line card (a timeline entry): its title is the fact to learn
-                lines = [(card.title_content(), card.location, card.context)]
-            for runs, location, context in lines:
+            for runs, location, context in cloze_lines(card):
                 blanks = stage.blanks(runs, context)
                 if blanks:
                     notes.append(cloze_note(card, runs, location, blanks, context, deck, file_media, tags))
     return _unique_keys(notes)
+
+
+def cloze_lines(card: Card) -> list[tuple[tuple[Run, ...], Location, tuple[str, ...]]]:
+    """The lines of a card that may get a cloze note, each with what the card shows beside it."""
+    if not card.body:  # a one-line card (a timeline entry): its title is the fact to learn
+        return [(card.title_content(), card.location, card.context)]
+    return [(b.runs, b.location, (*card.context, card.title, *parents)) for b, parents in _lines(card)]
+
+
+def unblanked_lines(files: Sequence[NotesFile], config: Config) -> tuple[int, tuple[Location, ...]]:
+    """How many lines could get a cloze note, and where those are that got nothing to blank."""
+    if not config.cloze.enabled or _cloze is None:
+        return 0, ()
+    stage = _ClozeStage(files, config.cloze)
+    lines = [line for f in files for card in f.cards for line in cloze_lines(card)]
+    return len(lines), tuple(location for runs, location, context in lines if not stage.blanks(runs, context))
 
 
 def _unique_keys(notes: list[Note]) -> list[Note]:

@@ -19,7 +19,7 @@ from .config import CONFIG_FILE, Config
 from .errors import SourceError
 from .lock import LOCK_FILE, LockEntry, format_lock, read_lock, stamp
 from .model import Diagnostic, Location, Note, NotesFile, StampedNote
-from .notes import make_notes
+from .notes import make_notes, unblanked_lines
 from .package import write_package
 from .readers import reader_for
 
@@ -284,7 +284,24 @@ def _write_if_changed(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
-def check(sources: Sequence[Path | str] | None = None, *, config: Config | None = None) -> Notes:
-    """Read the notes without building: the cards and every warning, for ``ankibuild check``."""
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``ankibuild check`` finds: the notes, their warnings, and lines with nothing to blank."""
+
+    notes: Notes
+    lines: int
+    """Lines that could get a cloze note."""
+    unblanked: tuple[Location, ...]
+    """Lines where the cloze builder found nothing to blank (add glossary terms for them)."""
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.notes.diagnostics
+
+
+def check(sources: Sequence[Path | str] | None = None, *, config: Config | None = None) -> CheckResult:
+    """Read the notes without building: the cards, every warning and the cloze coverage."""
     config = config or Config()
-    return read_notes(list(sources) if sources else list(config.sources))
+    notes = read_notes(list(sources) if sources else list(config.sources))
+    lines, unblanked = unblanked_lines(notes.files, config)
+    return CheckResult(notes, lines, unblanked)

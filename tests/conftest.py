@@ -31,8 +31,11 @@ def import_deck(col: Collection, apkg: Path, **options: bool) -> object:
 
 
 def import_problems(log: object) -> dict[str, int]:
-    """The kinds of notes Anki's importer complained about, with how many (none is good)."""
-    kinds = ("conflicting", "duplicate", "first_field_match", "missing_notetype", "missing_deck", "empty_first_field")
+    """The kinds of notes Anki's importer complained about, with how many (none is good).
+
+    Not among them: ``duplicate``, Anki's word for a note it already has and left as it was.
+    """
+    kinds = ("conflicting", "first_field_match", "missing_notetype", "missing_deck", "empty_first_field")
     return {kind: len(getattr(log, kind)) for kind in kinds if len(getattr(log, kind))}
 
 
