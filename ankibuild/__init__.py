@@ -8,6 +8,7 @@ from .config import ClozeConfig, Config, load_config
 from .errors import AnkibuildError, ClozeError, ConfigError, LockError, PackageError, SourceError
 from .model import Blank, Bullet, Card, Diagnostic, Location, Note, NotesFile, Run
 from .pipeline import BuildResult, CheckResult, Notes, build, check, read_notes
+from .readers.markdown import read_markdown
 from .readers.text_export import read_text_export
 
 try:
@@ -39,6 +40,7 @@ __all__ = [
     "build",
     "check",
     "load_config",
+    "read_markdown",
     "read_notes",
     "read_text_export",
 ]

@@ -37,6 +37,16 @@ class ClozeConfig:
 
 
 @dataclass(frozen=True)
+class MarkdownConfig:
+    """The ``[markdown]`` table: defaults that a file's front matter can override."""
+
+    cards: str = "auto"
+    """Which parts make cards: ``headings``, ``bullets`` or ``auto`` (both, sensibly)."""
+    allow_html: bool = False
+    """Pass raw HTML in the notes through to Anki instead of showing it as text."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything a build can be told; the defaults build ``source_notes/`` into ``dist/``."""
 
@@ -52,12 +62,15 @@ class Config:
     """Deck names for single files, by path relative to their source folder."""
     tags: tuple[str, ...] = ()
     cloze: ClozeConfig = ClozeConfig()
+    markdown: MarkdownConfig = MarkdownConfig()
     path: Path | None = None
     """The file this came from, if any."""
 
 
-_TOP_KEYS = {"deck", "sources", "output", "lock", "folder_decks", "decks", "tags", "cloze"}
+_TOP_KEYS = {"deck", "sources", "output", "lock", "folder_decks", "decks", "tags", "cloze", "markdown"}
 _CLOZE_KEYS = {"enabled", "glossary", "never", "detectors", "hints", "marked_terms"}
+_MARKDOWN_KEYS = {"cards", "allow_html"}
+CARD_MODES = ("auto", "headings", "bullets")
 
 
 def _check_keys(table: Mapping[str, Any], known: set[str], where: str, path: Path) -> None:
@@ -100,6 +113,14 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         hints=_typed(raw_cloze, "hints", bool, False, path),
         marked_terms=_typed(raw_cloze, "marked_terms", bool, False, path),
     )
+    raw_markdown = _typed(data, "markdown", dict, {}, path)
+    _check_keys(raw_markdown, _MARKDOWN_KEYS, "markdown.", path)
+    markdown = MarkdownConfig(
+        cards=_typed(raw_markdown, "cards", str, "auto", path),
+        allow_html=_typed(raw_markdown, "allow_html", bool, False, path),
+    )
+    if markdown.cards not in CARD_MODES:
+        raise ConfigError(f"unknown markdown.cards '{markdown.cards}'", path, f"use one of: {', '.join(CARD_MODES)}")
     decks = _typed(data, "decks", dict, {}, path)
     if not all(isinstance(v, str) for v in decks.values()):
         raise ConfigError("'decks' maps file paths to deck names (strings)", path)
@@ -112,6 +133,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         decks=dict(decks),
         tags=_strings(data.get("tags", []), "tags", path),
         cloze=cloze,
+        markdown=markdown,
         path=path,
     )
 

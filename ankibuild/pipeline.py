@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config
-from .errors import SourceError
+from .errors import ConfigError, SourceError
 from .lock import LOCK_FILE, LockEntry, format_lock, read_lock, stamp
 from .model import Diagnostic, Location, Note, NotesFile, StampedNote
 from .notes import make_notes, unblanked_lines
@@ -137,12 +137,12 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_notes(sources: Iterable[Path | str]) -> Notes:
+def read_notes(sources: Iterable[Path | str], config: Config | None = None) -> Notes:
     """Find and read every notes file under ``sources``: the cards, and warnings about them."""
     found, diagnostics = find_sources(sources)
     files = []
     for source in found:
-        reader = reader_for(source.path.suffix)
+        reader = reader_for(source.path.suffix, config)
         assert reader is not None  # find_sources keeps only files with a reader
         notes_file = reader(decode(source.path.read_bytes(), source.name), source.name)
         files.append(notes_file)
@@ -191,9 +191,17 @@ def _media(notes: Notes) -> tuple[dict[str, str], dict[str, Path]]:
     return by_src, files
 
 
-def _now() -> int:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (seconds since 1970), the reproducible-builds.org way to fix build times."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ConfigError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}",
+            hint="unset it, or set it to a time such as $(git log -1 --format=%ct)",
+        )
+    return int(value)
 
 
 def default_output(output: Path, decks: Sequence[str], config: Config) -> Path:
@@ -223,17 +231,23 @@ def build(
     """
     config = config or Config()
     sources = list(sources) if sources else list(config.sources)
-    notes = read_notes(sources)
+    notes = read_notes(sources, config)
     if not notes.cards:
         raise SourceError("no cards in the notes", sources[0], "add a notes file with at least one card")
     media_names, media_files = _media(notes)
     decks = {f.path: deck_name(f, config) for f in notes.files}
     built: list[Note] = make_notes(notes.files, decks, media_names, config)
     lock_path = _lock_path(lock, sources, config)
-    previous = read_lock(lock_path) if lock_path else ()
-    now = _now() if lock_path else int(os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_TIME)
+    epoch = source_date_epoch()
+    previous: tuple[LockEntry, ...] = ()
+    elsewhere: tuple[LockEntry, ...] = ()
+    if lock_path is None:
+        now = DEFAULT_TIME if epoch is None else epoch
+    else:
+        previous, elsewhere = _in_scope(read_lock(lock_path), notes, lock_path.parent)
+        now = int(time.time()) if epoch is None else epoch
     stamping = stamp(built, previous, now)
-    new_lock = format_lock(stamping.entries)
+    new_lock = format_lock((*stamping.entries, *elsewhere))
     if lock_path is not None:
         from .lock import check_locked
 
@@ -254,6 +268,20 @@ def build(
         removed=stamping.removed,
         lock=lock_path,
     )
+
+
+def _in_scope(
+    entries: Sequence[LockEntry], notes: Notes, folder: Path
+) -> tuple[tuple[LockEntry, ...], tuple[LockEntry, ...]]:
+    """Split lock entries into those of this build and those of other files that still exist.
+
+    Building one file of a notes folder must not forget the notes of the others, which share the
+    lock; the notes of a file that is gone are this build's to report as removed.
+    """
+    read = {source.name for source in notes.sources}
+    gone = {name for name in {e.key[1] for e in entries} - read if not (folder / name).is_file()}
+    mine = tuple(e for e in entries if e.key[1] in read or e.key[1] in gone)
+    return mine, tuple(e for e in entries if not (e.key[1] in read or e.key[1] in gone))
 
 
 def _card_count(stamped: StampedNote) -> int:
@@ -302,6 +330,6 @@ class CheckResult:
 def check(sources: Sequence[Path | str] | None = None, *, config: Config | None = None) -> CheckResult:
     """Read the notes without building: the cards, every warning and the cloze coverage."""
     config = config or Config()
-    notes = read_notes(list(sources) if sources else list(config.sources))
+    notes = read_notes(list(sources) if sources else list(config.sources), config)
     lines, unblanked = unblanked_lines(notes.files, config)
     return CheckResult(notes, lines, unblanked)

@@ -74,7 +74,9 @@ def main() -> None:
             full = _median_ms(lambda s=source: ankibuild.build([s], folder / "full.apkg", lock=False), args.repeat)
             lock = folder / f"{big.stem}.lock"
             ankibuild.build([source], folder / "locked.apkg", lock=lock)
-            locked = _median_ms(lambda s=source: ankibuild.build([s], folder / "locked.apkg", lock=lock), args.repeat)
+            locked = _median_ms(
+                lambda s=source, lk=lock: ankibuild.build([s], folder / "locked.apkg", lock=lk), args.repeat
+            )
             rows.append((name, read, plain, full, locked))
     header = ("notes", "read ms", "build, no clozes ms", "build ms", "build with lock ms")
     widths = [max(len(str(h)), 12) for h in header]

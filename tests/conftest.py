@@ -43,4 +43,5 @@ def visible_text(card_html: str) -> str:
     """What a person reads on a rendered card: no style, no tags, entities decoded, spaces folded."""
     text = re.sub(r"<style>.*?</style>", "", card_html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
-    return " ".join(html.unescape(text).split())
+    text = " ".join(html.unescape(text).split())
+    return re.sub(r" ([.,;:!?])", r"\1", text)  # a tag closed right before punctuation is no space

@@ -132,7 +132,10 @@ def test_round_trip_keeps_history_and_hand_edits(repo: Path, collection: Collect
         card = after[cid]
         assert card.reps == 1 and card.type == 2, studied.question  # a review card with its one answer
         question = visible_text(card.question())
-        if "Bulganin" not in question:
+        note = card.note()
+        if "Text" in note and "Bulganin" in note["Text"]:  # the reworded line: same blanks, new full stop
+            assert question == studied.question + "."
+        else:
             assert question == studied.question
 
     # The hand edit survives: its note did not change in the notes, so Anki keeps the user's version.
@@ -171,12 +174,14 @@ def test_locked_build_fails_when_the_notes_changed(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "same_guid"),
     [
-        pytest.param(lambda t: t.replace("Raised hopes", "Rasied hopes"), True, id="typo in a bullet"),
+        pytest.param(lambda t: t.replace("hopes of a thaw", "hopes of a thwa"), True, id="typo in a bullet"),
+        pytest.param(lambda t: t.replace("1955 with", "1955, with"), True, id="reworded line with blanks"),
         pytest.param(lambda t: t.replace("• Paris summit", "• Paris summit of 1960"), True, id="renamed title"),
         pytest.param(
-            lambda t: t.replace(
-                "  • Paris summit\n    • Collapsed in May 1960 after the U-2 incident\n", ""
-            ).replace("Cold War summits\n", "Cold War summits\n  • Paris summit\n    • Collapsed in May 1960 after the U-2 incident\n"),
+            lambda t: t.replace("  • Paris summit\n    • Collapsed in May 1960 after the U-2 incident\n", "").replace(
+                "Cold War summits\n",
+                "Cold War summits\n  • Paris summit\n    • Collapsed in May 1960 after the U-2 incident\n",
+            ),
             True,
             id="card moved to the top",
         ),
@@ -204,3 +209,17 @@ def test_folders_become_subdecks_and_tags(tmp_path: Path, collection: Collection
     assert "Course::History::Cold War summits" in [d.name for d in collection.decks.all_names_and_ids()]
     [nid] = collection.find_notes('"Front:Paris summit"')
     assert collection.get_note(nid).tags == ["source::history::cold-war"]
+
+
+def test_building_one_file_keeps_the_other_files_in_the_lock(repo: Path) -> None:
+    notes = repo / "source_notes"
+    _write(notes / "other.txt", "Other deck\n  • Other card\n    • other body\n")
+    whole = _build(repo, "all.apkg")
+    assert whole.lock is not None
+    everything = ankibuild.lock.read_lock(whole.lock)
+    one = ankibuild.build([notes / "summits.txt"], repo / "dist" / "one.apkg")
+    assert not one.removed
+    assert ankibuild.lock.read_lock(whole.lock) == everything
+    (notes / "other.txt").unlink()
+    after = _build(repo, "after.apkg")
+    assert [e.key[2] for e in after.removed] == ["Other card"]

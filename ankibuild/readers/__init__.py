@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from ..config import Config
 from ..model import NotesFile
+from .markdown import read_markdown
 from .text_export import read_text_export
 
 Reader = Callable[[str, str], NotesFile]
+"""Takes a file's text and its name (for locations), returns its cards. Never opens files."""
 
-READERS: dict[str, Reader] = {
-    ".txt": read_text_export,
+
+def _markdown(config: Config) -> Reader:
+    return partial(
+        read_markdown,
+        cards=config.markdown.cards,  # type: ignore[arg-type]  # checked against CARD_MODES
+        allow_html=config.markdown.allow_html,
+    )
+
+
+READERS: dict[str, Callable[[Config], Reader]] = {
+    ".txt": lambda config: read_text_export,
+    ".md": _markdown,
+    ".markdown": _markdown,
 }
 
 
-def _register_markdown() -> None:
-    try:
-        from .markdown import read_markdown
-    except ImportError:  # pragma: no cover - only while the Markdown reader is absent
-        return
-    READERS[".md"] = read_markdown
-    READERS[".markdown"] = read_markdown
-
-
-_register_markdown()
-
-
-def reader_for(suffix: str) -> Reader | None:
+def reader_for(suffix: str, config: Config | None = None) -> Reader | None:
     """The reader for a file suffix such as ``.txt``, or ``None`` when ankibuild reads no such file."""
-    return READERS.get(suffix.lower())
+    make = READERS.get(suffix.lower())
+    return make(config or Config()) if make else None
