@@ -13,7 +13,7 @@ import base64
 import difflib
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,40 +126,46 @@ class Stamping:
 def _match(notes: Sequence[Note], previous: Sequence[LockEntry]) -> dict[int, LockEntry]:
     """Pair new notes with their earlier selves, surest evidence first."""
     matched: dict[int, LockEntry] = {}
-    free = list(previous)
-
-    def take(index: int, entry: LockEntry) -> None:
-        matched[index] = entry
-        free.remove(entry)
-
+    taken: set[int] = set()  # indexes into previous
     content = [content_hash(n) for n in notes]
     anchors = [anchor_hash(n) for n in notes]
-    passes: tuple[Callable[[int, LockEntry], bool], ...] = (
-        lambda i, e: e.key == notes[i].key and e.content == content[i],  # unchanged
-        lambda i, e: e.key[:2] == notes[i].key[:2] and e.anchor == anchors[i],  # moved or retitled
-        lambda i, e: e.key == notes[i].key,  # edited in place
+    passes: tuple[tuple[Callable[[int], Hashable], Callable[[LockEntry], Hashable]], ...] = (
+        (lambda i: (notes[i].key, content[i]), lambda e: (e.key, e.content)),  # unchanged
+        (lambda i: (notes[i].key[:2], anchors[i]), lambda e: (e.key[:2], e.anchor)),  # moved or retitled
+        (lambda i: notes[i].key, lambda e: e.key),  # edited in place
     )
-    for same in passes:
+    for note_side, entry_side in passes:
+        index: dict[Hashable, list[int]] = {}
+        for j, entry in enumerate(previous):
+            if j not in taken:
+                index.setdefault(entry_side(entry), []).append(j)
         for i in range(len(notes)):
-            if i not in matched:
-                entry = next((e for e in free if same(i, e)), None)
-                if entry is not None:
-                    take(i, entry)
+            if i not in matched and (free := index.get(note_side(i))):
+                j = free.pop(0)
+                matched[i] = previous[j]
+                taken.add(j)
     # Reworded: the most alike pairs first, within one file and one kind of note.
+    by_place: dict[tuple[str, ...], list[int]] = {}
+    for j, entry in enumerate(previous):
+        if j not in taken:
+            by_place.setdefault(entry.key[:2], []).append(j)
     candidates = []
+    matcher = difflib.SequenceMatcher(autojunk=False)
     for i, note in enumerate(notes):
         if i in matched:
             continue
-        for entry in free:
-            if entry.key[:2] == note.key[:2]:
-                ratio = difflib.SequenceMatcher(
-                    None, _similarity_text(entry.key), _similarity_text(note.key), autojunk=False
-                ).ratio()
+        matcher.set_seq2(_similarity_text(note.key))  # the expensive side, prepared once per note
+        for j in by_place.get(note.key[:2], ()):
+            matcher.set_seq1(_similarity_text(previous[j].key))
+            # The quick ratios are upper bounds: most pairs are ruled out without the full one.
+            if matcher.real_quick_ratio() >= FUZZY_MATCH and matcher.quick_ratio() >= FUZZY_MATCH:
+                ratio = matcher.ratio()
                 if ratio >= FUZZY_MATCH:
-                    candidates.append((-ratio, i, entry.key, entry))
-    for _, i, _, entry in sorted(candidates, key=lambda c: c[:3]):
-        if i not in matched and entry in free:
-            take(i, entry)
+                    candidates.append((-ratio, i, j))
+    for _, i, j in sorted(candidates):
+        if i not in matched and j not in taken:
+            matched[i] = previous[j]
+            taken.add(j)
     return matched
 
 

@@ -223,3 +223,17 @@ def test_building_one_file_keeps_the_other_files_in_the_lock(repo: Path) -> None
     (notes / "other.txt").unlink()
     after = _build(repo, "after.apkg")
     assert [e.key[2] for e in after.removed] == ["Other card"]
+
+
+def test_swapping_two_cards_of_the_same_title_keeps_each_with_its_own_note(repo: Path) -> None:
+    first = "  • Rise\n    • Became dominant personality\n"
+    second = "  • Rise\n    • Resigned after disagreeing about industry\n"
+    _write(repo / "source_notes" / "summits.txt", "Deck\n" + first + second)
+    v1 = _build(repo, "v1.apkg")
+    assert v1.lock is not None
+    before = {e.anchor: (e.guid, e.mtime) for e in ankibuild.lock.read_lock(v1.lock) if e.key[0] == "basic"}
+    _write(repo / "source_notes" / "summits.txt", "Deck\n" + second + first)
+    v2 = _build(repo, "v2.apkg")
+    after = {e.anchor: (e.guid, e.mtime) for e in ankibuild.lock.read_lock(v1.lock) if e.key[0] == "basic"}
+    assert len(before) == 2 and after == before  # each body keeps its GUID and, unchanged, its time
+    assert v2.changed == 0 and not v2.removed
