@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from .config import ClozeConfig, Config
+from .errors import ClozeError
 from .model import Blank, Bullet, Card, Location, Note, NotesFile, Run
 from .render import basic_note, cloze_note, protected_ranges
 
@@ -62,11 +63,16 @@ class _ClozeStage:
         )
         self.marked_terms = settings.marked_terms
 
-    def blanks(self, runs: Sequence[Run], context: Sequence[str]) -> tuple[Blank, ...]:
+    def plan(
+        self, runs: Sequence[Run], context: Sequence[str], location: Location
+    ) -> tuple[tuple[Run, ...], tuple[Blank, ...]]:
+        """The line's runs without the cloze markers the user wrote, and the blanks its note gets."""
         assert _cloze is not None
+        runs, user = _user_blanks(runs, location)
         text = "".join(run.text for run in runs)
-        user = _marked_blanks(runs) if self.marked_terms else ()
-        return _cloze.plan_blanks(
+        if self.marked_terms:
+            user += _number_marked(_marked_blanks(runs), user, text)
+        blanks = _cloze.plan_blanks(
             text,
             context=context,
             lexicon=self.lexicon,
@@ -74,6 +80,42 @@ class _ClozeStage:
             protected=protected_ranges(runs),
             user_blanks=user,
         )
+        return runs, blanks
+
+
+def _number_marked(marked: Sequence[Blank], written: Sequence[Blank], text: str) -> tuple[Blank, ...]:
+    """Number the marked terms after the blanks written out, one number per distinct term."""
+    numbers: dict[str, int] = {}
+    next_number = max((b.number for b in written), default=0)
+    out = []
+    for blank in marked:
+        if any(b.start < blank.end and blank.start < b.end for b in written):
+            continue  # a blank written out inside bold text wins
+        term = text[blank.start : blank.end].casefold()
+        if term not in numbers:
+            next_number += 1
+            numbers[term] = next_number
+        out.append(replace(blank, number=numbers[term]))
+    return tuple(out)
+
+
+def _user_blanks(runs: Sequence[Run], location: Location) -> tuple[tuple[Run, ...], tuple[Blank, ...]]:
+    """Take out the ``{{c1::...}}`` blanks written in the notes, run by run."""
+    assert _cloze is not None
+    out_runs: list[Run] = []
+    blanks: list[Blank] = []
+    offset = 0
+    for run in runs:
+        if run.kind == "text" and "{{" in run.text:
+            try:
+                plain, found = _cloze.extract_user_blanks(run.text)
+            except ClozeError as error:
+                raise ClozeError(error.message, location, error.hint) from None
+            blanks += [replace(b, start=b.start + offset, end=b.end + offset) for b in found]
+            run = replace(run, text=plain)
+        out_runs.append(run)
+        offset += len(run.text)
+    return tuple(out_runs), tuple(blanks)
 
 
 def make_notes(
@@ -93,8 +135,8 @@ def make_notes(
             titles[card.title] += 1
             if stage is None:
                 continue
-            for runs, location, context in cloze_lines(card):
-                blanks = stage.blanks(runs, context)
+            for line_runs, location, context in cloze_lines(card):
+                runs, blanks = stage.plan(line_runs, context, location)
                 if blanks:
                     notes.append(cloze_note(card, runs, location, blanks, context, deck, file_media, tags))
     return _unique_keys(notes)
@@ -113,7 +155,9 @@ def unblanked_lines(files: Sequence[NotesFile], config: Config) -> tuple[int, tu
         return 0, ()
     stage = _ClozeStage(files, config.cloze)
     lines = [line for f in files for card in f.cards for line in cloze_lines(card)]
-    return len(lines), tuple(location for runs, location, context in lines if not stage.blanks(runs, context))
+    return len(lines), tuple(
+        location for runs, location, context in lines if not stage.plan(runs, context, location)[1]
+    )
 
 
 def _unique_keys(notes: list[Note]) -> list[Note]:
