@@ -1,0 +1,81 @@
+"""Markdown courses built end to end: code, images shared and missing, through real Anki."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from click.testing import CliRunner
+
+import ankibuild
+from ankibuild.cli import main
+
+from .conftest import import_deck, visible_text
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
+)
+
+
+def _media(apkg: Path) -> dict[str, str]:
+    with zipfile.ZipFile(apkg) as archive:
+        return dict(json.loads(archive.read("media")))
+
+
+def test_code_blocks_are_highlighted_and_never_blanked(tmp_path: Path, collection: Collection) -> None:
+    notes = tmp_path / "python.md"
+    notes.write_text(
+        "# Python\n\n## Loops\n\nIn 1991 Guido van Rossum released Python.\n\n"
+        "```python\nfor year in range(1991, 2024):\n    print('Guido', year)\n```\n",
+        encoding="utf-8",
+    )
+    result = ankibuild.build([notes], tmp_path / "d.apkg", lock=False)
+    import_deck(collection, result.output)
+    [basic] = collection.find_notes('"note:ankibuild Basic"')
+    back = collection.get_note(basic)["Back"]
+    assert '<pre class="ab-code">' in back and 'class="ab-k"' in back  # keywords carry a colour class
+    answer = visible_text(collection.get_note(basic).cards()[0].answer())
+    assert "foryearinrange(1991,2024):" in answer.replace(" ", "")  # tags around tokens read as spaces
+    for nid in collection.find_notes('"note:ankibuild Cloze"'):
+        text = collection.get_note(nid)["Text"]
+        code = text[text.find("<pre") :]
+        assert "{{c" not in code
+
+
+def test_an_image_used_twice_is_packaged_once(tmp_path: Path, collection: Collection) -> None:
+    folder = tmp_path / "notes"
+    (folder / "img").mkdir(parents=True)
+    (folder / "img" / "cell.png").write_bytes(PNG)
+    for name in ("a.md", "b.md"):
+        (folder / name).write_text(f"# {name}\n\n## Cell\n\n![a cell](img/cell.png)\n", encoding="utf-8")
+    result = ankibuild.build([folder], tmp_path / "d.apkg", lock=False)
+    media = _media(result.output)
+    assert len(media) == 1 and next(iter(media.values())).endswith("-cell.png")
+    import_deck(collection, result.output)
+    stored = Path(collection.media.dir()) / next(iter(media.values()))
+    assert stored.read_bytes() == PNG
+
+
+def test_two_images_with_one_name_do_not_clash(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    for sub, data in (("x", PNG), ("y", PNG + b"\x00")):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "diagram.png").write_bytes(data)
+        (folder / sub / "n.md").write_text("# N\n\n## Card\n\n![d](diagram.png)\n", encoding="utf-8")
+    with pytest.raises(ankibuild.SourceError, match="two sources hold|n.md"):
+        ankibuild.build([folder / "x", folder / "y"], tmp_path / "d.apkg", lock=False)
+    (folder / "y" / "n.md").rename(folder / "y" / "m.md")
+    result = ankibuild.build([folder / "x", folder / "y"], tmp_path / "d.apkg", lock=False)
+    assert len(set(_media(result.output).values())) == 2
+
+
+def test_a_missing_image_is_an_error_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("n.md").write_text("# N\n\n## Card\n\nText\n\n![gone](images/gone.png)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "n.md"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: n.md:7: image not found: images/gone.png; put the image at")
