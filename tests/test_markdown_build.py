@@ -66,7 +66,7 @@ def test_two_images_with_one_name_do_not_clash(tmp_path: Path) -> None:
         (folder / sub).mkdir(parents=True)
         (folder / sub / "diagram.png").write_bytes(data)
         (folder / sub / "n.md").write_text("# N\n\n## Card\n\n![d](diagram.png)\n", encoding="utf-8")
-    with pytest.raises(ankibuild.SourceError, match="two sources hold|n.md"):
+    with pytest.raises(ankibuild.SourceError, match=r"two sources hold a file named 'n\.md'"):
         ankibuild.build([folder / "x", folder / "y"], tmp_path / "d.apkg", lock=False)
     (folder / "y" / "n.md").rename(folder / "y" / "m.md")
     result = ankibuild.build([folder / "x", folder / "y"], tmp_path / "d.apkg", lock=False)
