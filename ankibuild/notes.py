@@ -99,23 +99,63 @@ def _number_marked(marked: Sequence[Blank], written: Sequence[Blank], text: str)
     return tuple(out)
 
 
+_OPENER = re.compile(r"\{\{c\d+::")
+_OBJECT = "\ufffc"  # stands in for math, code and images while looking for written clozes
+
+
 def _user_blanks(runs: Sequence[Run], location: Location) -> tuple[tuple[Run, ...], tuple[Blank, ...]]:
-    """Take out the ``{{c1::...}}`` blanks written in the notes, run by run."""
+    """Take out the ``{{c1::...}}`` blanks written in the notes.
+
+    They are read over the whole line, so a written cloze may wrap formatted text, math or code;
+    the markers themselves must be plain text.
+    """
     assert _cloze is not None
-    out_runs: list[Run] = []
-    blanks: list[Blank] = []
+    masked = "".join(run.text if run.kind == "text" else _OBJECT * len(run.text) for run in runs)
+    if "{{" not in masked:
+        return tuple(runs), ()
+    try:
+        plain, blanks = _cloze.extract_user_blanks(masked)
+    except ClozeError as error:
+        raise ClozeError(error.message, location, error.hint) from None
+    if plain == masked:
+        return tuple(runs), blanks
+    removed = _marker_positions(masked, blanks)
+    out: list[Run] = []
     offset = 0
     for run in runs:
-        if run.kind == "text" and "{{" in run.text:
-            try:
-                plain, found = _cloze.extract_user_blanks(run.text)
-            except ClozeError as error:
-                raise ClozeError(error.message, location, error.hint) from None
-            blanks += [replace(b, start=b.start + offset, end=b.end + offset) for b in found]
-            run = replace(run, text=plain)
-        out_runs.append(run)
-        offset += len(run.text)
-    return tuple(out_runs), tuple(blanks)
+        end = offset + len(run.text)
+        kept = "".join(ch for i, ch in enumerate(run.text, offset) if i not in removed)
+        if run.kind != "text" and kept != run.text:
+            raise ClozeError(
+                "a written cloze's hint holds math, code or an image",
+                location,
+                "write the hint as plain text: {{c1::answer::hint}}",
+            )
+        out.append(replace(run, text=kept))
+        offset = end
+    return tuple(run for run in out if run.text or run.kind != "text"), blanks
+
+
+def _marker_positions(text: str, blanks: Sequence[Blank]) -> set[int]:
+    """Offsets in ``text`` of the cloze markers (``{{c1::``, ``::hint``, ``}}``) around ``blanks``."""
+    removed: set[int] = set()
+    source = plain = 0
+    for blank in sorted(blanks):
+        source += blank.start - plain  # text before the blank is kept as it is
+        opener = _OPENER.match(text, source)
+        assert opener is not None  # the blanks came from reading these very markers
+        removed.update(range(source, opener.end()))
+        source = opener.end() + (blank.end - blank.start)
+        closer = source + (len(blank.hint) + 2 if blank.hint is not None else 0) + 2
+        removed.update(range(source, closer))
+        source, plain = closer, blank.end
+    return removed
+
+
+def _terms(text: str, blanks: Sequence[Blank]) -> tuple[tuple[str, int], ...]:
+    """The detected terms of a line with their cloze numbers (blanks written by hand excluded)."""
+    terms = {" ".join(text[b.start : b.end].casefold().split()): b.number for b in blanks if b.kind != "user"}
+    return tuple(sorted(terms.items()))
 
 
 def make_notes(
@@ -138,7 +178,9 @@ def make_notes(
             for line_runs, location, context in cloze_lines(card):
                 runs, blanks = stage.plan(line_runs, context, location)
                 if blanks:
-                    notes.append(cloze_note(card, runs, location, blanks, context, deck, file_media, tags))
+                    note = cloze_note(card, runs, location, blanks, context, deck, file_media, tags)
+                    text = "".join(run.text for run in runs)
+                    notes.append(replace(note, clozes=_terms(text, blanks)))
     return _unique_keys(notes)
 
 

@@ -10,31 +10,22 @@ import hashlib
 import os
 import re
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CONFIG_FILE, Config
+from .config import Config
 from .errors import ConfigError, SourceError
-from .lock import LOCK_FILE, LockEntry, format_lock, read_lock, stamp
-from .model import Diagnostic, Location, Note, NotesFile, StampedNote
+from .identity import stamp
+from .lock import LOCK_FILE, MAX_TIME, LockEntry, check_locked, format_lock, read_lock, write_lock
+from .model import Card, Diagnostic, Location, Note, NotesFile, StampedNote
 from .notes import make_notes, unblanked_lines
 from .package import write_package
 from .readers import reader_for
+from .sources import SourceFile, decode, find_sources
 
-MEDIA_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".mp3", ".ogg", ".wav"}
-_IGNORED_NAMES = {LOCK_FILE, CONFIG_FILE}
 DEFAULT_TIME = 1_577_836_800
 """2020-01-01T00:00:00Z: the change time of notes built without a lock and without SOURCE_DATE_EPOCH."""
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A notes file found under a source: where it is, and its name relative to that source."""
-
-    path: Path
-    name: str
 
 
 @dataclass(frozen=True)
@@ -71,75 +62,10 @@ class BuildResult:
         return f"{self.cards} cards, {self.notes} notes -> {self.output} sha256={self.sha256}"
 
 
-def _walk(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    found: list[SourceFile] = []
-    skipped: list[Diagnostic] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            path = Path(dirpath) / filename
-            name = path.relative_to(root).as_posix()
-            suffix = path.suffix.lower()
-            if filename.startswith(".") or filename in _IGNORED_NAMES or suffix in MEDIA_SUFFIXES:
-                continue
-            if reader_for(suffix) is None:
-                skipped.append(
-                    Diagnostic(
-                        "warning",
-                        Location(name, 1),
-                        f"skipped: ankibuild does not read '{suffix or filename}' files; "
-                        "rename it to .txt or .md if it holds notes",
-                    )
-                )
-                continue
-            found.append(SourceFile(path, name))
-    return found, skipped
-
-
-def find_sources(sources: Iterable[Path | str]) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """The notes files under the given files and folders, in a fixed order."""
-    found: list[SourceFile] = []
-    diagnostics: list[Diagnostic] = []
-    for source in map(Path, sources):
-        if source.is_dir():
-            files, skipped = _walk(source)
-            found += files
-            diagnostics += skipped
-        elif source.is_file():
-            if reader_for(source.suffix) is None:
-                raise SourceError(
-                    f"ankibuild does not read '{source.suffix or source.name}' files",
-                    source,
-                    "give a .txt export or a .md file",
-                )
-            found.append(SourceFile(source, source.name))
-        else:
-            raise SourceError("no such file or folder", source, "check the path, or create source_notes/")
-    names = Counter(f.name for f in found)
-    clash = next((name for name, n in names.items() if n > 1), None)
-    if clash is not None:
-        raise SourceError(f"two sources hold a file named '{clash}'", clash, "rename one, or build them separately")
-    return found, diagnostics
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a notes file, or a clear error for a binary or non-UTF-8 file."""
-    if b"\x00" in data[:8192]:
-        raise SourceError("this is a binary file, not notes", Location(name, 1), "remove it from the notes folder")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(
-            "the file is not UTF-8 text",
-            Location(name, line),
-            "save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8) and build again",
-        ) from None
-
-
 def read_notes(sources: Iterable[Path | str], config: Config | None = None) -> Notes:
     """Find and read every notes file under ``sources``: the cards, and warnings about them."""
-    found, diagnostics = find_sources(sources)
+    config = config or Config()
+    found, diagnostics = find_sources(sources, config)
     files = []
     for source in found:
         reader = reader_for(source.path.suffix, config)
@@ -167,27 +93,33 @@ def deck_name(notes_file: NotesFile, config: Config) -> str:
     return "::".join([*parts, title.replace("::", ":")])
 
 
+def _images(card: Card) -> Iterable[tuple[str, Location]]:
+    for run in card.title_content():
+        if run.kind == "image" and run.src:
+            yield run.src, card.location
+    for bullet in card.bullets():
+        for run in bullet.runs:
+            if run.kind == "image" and run.src:
+                yield run.src, bullet.location
+
+
 def _media(notes: Notes) -> tuple[dict[str, str], dict[str, Path]]:
-    """Image paths as written, per file, to collision-free packaged names; and those names to files."""
+    """Image paths as written, per file, to collision-free packaged names; and those names to files.
+
+    A packaged name is made from the image's content, so two images called ``diagram.png`` never
+    clash and one image used twice is packed once.
+    """
     by_src: dict[str, str] = {}
     files: dict[str, Path] = {}
     for source, notes_file in zip(notes.sources, notes.files, strict=True):
         for card in notes_file.cards:
-            for bullet in card.bullets():
-                for run in (*card.title_content(), *bullet.runs):
-                    if run.kind != "image" or not run.src:
-                        continue
-                    path = source.path.parent / run.src
-                    if not path.is_file():
-                        raise SourceError(
-                            f"image not found: {run.src}",
-                            bullet.location,
-                            f"put the image at {path} or fix the path",
-                        )
-                    data = path.read_bytes()
-                    name = f"{hashlib.sha256(data).hexdigest()[:12]}-{path.name}"
-                    by_src[f"{notes_file.path}\x1f{run.src}"] = name
-                    files[name] = path
+            for src, location in _images(card):
+                path = source.path.parent / src
+                if not path.is_file():
+                    raise SourceError(f"image not found: {src}", location, f"put the image at {path} or fix the path")
+                name = f"{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}-{path.name}"
+                by_src[f"{notes_file.path}\x1f{src}"] = name
+                files[name] = path
     return by_src, files
 
 
@@ -196,9 +128,9 @@ def source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdigit() or int(value) >= MAX_TIME:
         raise ConfigError(
-            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}",
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}",
             hint="unset it, or set it to a time such as $(git log -1 --format=%ct)",
         )
     return int(value)
@@ -225,8 +157,9 @@ def build(
     """Build an ``.apkg`` from notes files and folders.
 
     ``lock`` is ``True`` for the lock file in its usual place (the config's, else ``ankibuild.lock``
-    in the first source folder), a path, or ``False`` to build without one (then every note's change
-    time is ``SOURCE_DATE_EPOCH``, or 2020-01-01). With ``locked``, a build that would change the
+    in the notes folder), a path, or ``False`` to build without one. Without a lock every note's
+    change time is ``SOURCE_DATE_EPOCH``, or 2020-01-01: such a deck imports, but re-importing a
+    rebuilt one never updates notes Anki already has. With ``locked``, a build that would change the
     lock fails instead.
     """
     config = config or Config()
@@ -237,7 +170,7 @@ def build(
     media_names, media_files = _media(notes)
     decks = {f.path: deck_name(f, config) for f in notes.files}
     built: list[Note] = make_notes(notes.files, decks, media_names, config)
-    lock_path = _lock_path(lock, sources, config)
+    lock_path = _lock_path(lock, notes, config)
     epoch = source_date_epoch()
     previous: tuple[LockEntry, ...] = ()
     elsewhere: tuple[LockEntry, ...] = ()
@@ -249,14 +182,12 @@ def build(
     stamping = stamp(built, previous, now)
     new_lock = format_lock((*stamping.entries, *elsewhere))
     if lock_path is not None:
-        from .lock import check_locked
-
         check_locked(lock_path, new_lock, locked)
     target = default_output(Path(output or config.output), sorted(set(decks.values())), config)
     timestamp = max((n.mtime for n in stamping.notes), default=now)
     digest = write_package(stamping.notes, media_files, target, timestamp)
     if lock_path is not None and not locked:
-        _write_if_changed(lock_path, new_lock)
+        write_lock(lock_path, new_lock)
     return BuildResult(
         output=target,
         sha256=digest,
@@ -271,7 +202,7 @@ def build(
 
 
 def _in_scope(
-    entries: Sequence[LockEntry], notes: Notes, folder: Path
+    entries: Sequence[LockEntry], notes: Notes, lock_folder: Path
 ) -> tuple[tuple[LockEntry, ...], tuple[LockEntry, ...]]:
     """Split lock entries into those of this build and those of other files that still exist.
 
@@ -279,7 +210,9 @@ def _in_scope(
     lock; the notes of a file that is gone are this build's to report as removed.
     """
     read = {source.name for source in notes.sources}
-    gone = {name for name in {e.key[1] for e in entries} - read if not (folder / name).is_file()}
+    roots = {source.root for source in notes.sources} | {lock_folder}
+    names = {e.key[1] for e in entries} - read
+    gone = {name for name in names if not any((root / name).is_file() for root in roots)}
     mine = tuple(e for e in entries if e.key[1] in read or e.key[1] in gone)
     return mine, tuple(e for e in entries if not (e.key[1] in read or e.key[1] in gone))
 
@@ -290,26 +223,15 @@ def _card_count(stamped: StampedNote) -> int:
     return len(set(re.findall(r"\{\{c(\d+)::", stamped.note.fields[0])))
 
 
-def _lock_path(lock: Path | str | bool, sources: Sequence[Path | str], config: Config) -> Path | None:
+def _lock_path(lock: Path | str | bool, notes: Notes, config: Config) -> Path | None:
+    """The lock file: as given, else the config's, else ``ankibuild.lock`` in the notes folder."""
     if lock is False:
         return None
     if lock is not True:
         return Path(lock)
     if config.lock:
         return Path(config.lock)
-    first = Path(sources[0])
-    return (first if first.is_dir() else first.parent) / LOCK_FILE
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except FileNotFoundError:
-        pass
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+    return notes.sources[0].root / LOCK_FILE
 
 
 @dataclass(frozen=True)
@@ -331,5 +253,6 @@ def check(sources: Sequence[Path | str] | None = None, *, config: Config | None 
     """Read the notes without building: the cards, every warning and the cloze coverage."""
     config = config or Config()
     notes = read_notes(list(sources) if sources else list(config.sources), config)
+    _media(notes)  # a missing image fails the build, so it fails the check too
     lines, unblanked = unblanked_lines(notes.files, config)
     return CheckResult(notes, lines, unblanked)
