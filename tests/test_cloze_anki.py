@@ -22,9 +22,7 @@ def _cloze_cards(col: Collection) -> list[tuple[str, str, str]]:
     return out
 
 
-def test_every_cloze_card_shows_a_blank_where_the_answer_shows_the_text(
-    tmp_path: Path, collection: Collection
-) -> None:
+def test_every_cloze_card_shows_a_blank_where_the_answer_shows_the_text(tmp_path: Path, collection: Collection) -> None:
     result = ankibuild.build([COURSE], tmp_path / "d.apkg", lock=False)
     import_deck(collection, result.output)
     cards = _cloze_cards(collection)
@@ -76,9 +74,9 @@ def test_a_malformed_written_blank_is_an_error_with_its_line(tmp_path: Path) -> 
 
 def test_the_glossary_blanks_a_term_detection_would_miss(tmp_path: Path) -> None:
     notes = tmp_path / "t.txt"
-    notes.write_text("Deck\n  • Cells\n    • energy comes from mitochondria\n", encoding="utf-8")
+    notes.write_text("Deck\n  • Cells\n    • energy comes from respiration\n", encoding="utf-8")
     plain = ankibuild.build([notes], tmp_path / "a.apkg", lock=False)
-    config = ankibuild.Config(cloze=ankibuild.ClozeConfig(glossary=("mitochondria",)))
+    config = ankibuild.Config(cloze=ankibuild.ClozeConfig(glossary=("respiration",)))
     glossed = ankibuild.build([notes], tmp_path / "b.apkg", lock=False, config=config)
     assert (plain.notes, glossed.notes) == (1, 2)
 

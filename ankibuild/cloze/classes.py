@@ -1,0 +1,102 @@
+"""What each word of a run of capitalised words is, in a course.
+
+A word that is no ordinary English word ("Malenkov") or an acronym ("NATO") is *strong*; an
+ordinary word ("Union"), a nationality ("Soviet"), a job title ("President") or a month is weaker.
+What the course says about its words (``Lexicon.names``) takes precedence over the word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Literal
+
+from .words import (
+    CONNECTORS,
+    MONTHS,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+    is_common,
+    is_proper_adjective,
+)
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+WordClass = Literal["strong", "acronym", "common", "adjective", "title", "month", "roman", "stop", "connector"]
+
+NAME_LIKE: frozenset[WordClass] = frozenset({"strong", "acronym"})
+_ROMAN = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_COMPOUND_SPLIT = re.compile(r"[-–]")
+_CONTRACTIONS = frozenset({"t", "re", "ll", "ve", "d", "m"})
+_ADJECTIVE_SUFFIXES = ("ist", "ists", "ite", "ites", "ian", "ians", "ic", "ese", "er", "ers")
+_JOINING = frozenset({"the"})  # "Republic of the Congo"
+
+
+def word_class(word: str, lexicon: Lexicon) -> WordClass:
+    """The class of a capitalised word (or a connecting word) in this course."""
+    cache = lexicon.word_classes
+    found = cache.get(word)
+    if found is None:
+        found = _classify(word, word.lower(), lexicon)
+        cache[word] = found
+    return found
+
+
+def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
+    if ("'" in text or "’" in text) and core(text)[0] == text and core(text)[1]:
+        return "stop"  # a contraction: "Wasn't"
+    if not text[0].isupper():
+        if lower in CONNECTORS or lower in _JOINING:
+            return "connector"
+        return "strong" if lower in lexicon.names else "stop"
+    if len(text) == 1:
+        return "stop"  # "F = ma", "vitamin K"
+    if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
+        if _ROMAN.fullmatch(text):
+            return "roman"
+        if lower in STOPWORDS and lower != "us":  # "OF", "THE": shouting, not an acronym
+            return "stop"
+        if len(text) >= 3 and is_common(lower):  # "BUT", "NEW"
+            return "common"
+        return "acronym"
+    if lower in STOPWORDS:
+        return "stop"
+    if lower in MONTHS or lower in WEEKDAYS:
+        return "month"
+    if lower in TITLES:
+        return "title"
+    if lower in lexicon.names:
+        return "strong"
+    if is_proper_adjective(lower) or is_derived(lower, lexicon.names):
+        return "adjective"
+    if "-" in text or "–" in text:
+        return _classify_compound(text, lexicon)
+    return "common" if is_common(lower) else "strong"
+
+
+def is_derived(lower: str, names: Collection[str]) -> bool:
+    """Whether a word is an adjective made from one of ``names`` ("Stalinist")."""
+    return any(lower.endswith(suffix) and lower[: -len(suffix)] in names for suffix in _ADJECTIVE_SUFFIXES)
+
+
+def _classify_compound(text: str, lexicon: Lexicon) -> WordClass:
+    parts = [part for part in _COMPOUND_SPLIT.split(text) if part]
+    classes = [_classify(part, part.lower(), lexicon) for part in parts]
+    if any(cls in NAME_LIKE for cls in classes):
+        return "strong"
+    return "adjective" if "adjective" in classes else "common"
+
+
+def core(word: str) -> tuple[str, bool]:
+    """A word without a possessive or a glued closing quote, and whether it ends its phrase."""
+    cut = max(word.find("'"), word.find("’"))
+    if cut < 0:
+        return word, False
+    tail = word[cut + 1 :].lower()
+    if tail in _CONTRACTIONS:
+        return word, True
+    if cut == 1 and tail:  # O'Brien
+        return word, False
+    return word[:cut], bool(tail) or cut < len(word) - 1  # "Stalin's", "Course'was"; not "Workers'"

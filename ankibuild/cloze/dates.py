@@ -1,0 +1,182 @@
+"""Dates in the forms people write them, each whole expression one span.
+
+Every date holds a number, so the search starts at numbers (which keeps it fast on the many lines
+without one) and grows each number into a *point*: "28th June 1956" and "1955 May" to the right,
+"June 1957", "Oct 22nd, 1956", "late 1950s", "c. 1800" and "Spring 1968" to the left. Points joined
+by a dash or "to" then merge into one range ("1894 - 1971", "Aug–Nov 1923"), and a bare month
+joins a point the same way ("June - October 1956", "1956 June - Oct"). A bare month on its own is
+no date: "May" is as likely a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .tokens import number_starts
+
+_MONTH = (
+    r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
+    r"|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)"
+    r"(?:\.|(?![\w'’]))"
+)
+_ERA = r"(?:\s?(?:BC|BCE|AD|CE)\b)"
+# Plausible years only (1000-2099), not a quantity: "1500m", "1200°C", "15%" are none.
+_YEAR = r"(?:1\d{3}|20\d{2})(?![0-9A-Za-z]|[.,]\d|\s?[%°])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DAYS = rf"{_DAY}(?:\s?[/&\-–]\s?{_DAY})?"  # "8/9th", "24-26"
+_MODIFIER = r"(?<![\w])(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+"
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
+_DASH = r"\s?[\-–—]\s?"
+
+# A point as it starts at its first digit (or the apostrophe of "'60s").
+_NUMBER_POINT = re.compile(
+    "|".join(
+        [
+            r"(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2}|\d{2})(?![\d/.]\d)"
+            r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
+            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?)",
+            rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
+            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)[\s\-]century{_ERA}?)",
+            r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
+            rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
+            rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}\s?BCE?\b)",
+            rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
+        ]
+    )
+)
+_NOT_BEFORE = frozenset("£$€¥#.,/+")
+_WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
+_MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
+_BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
+_RANGE_GAP = re.compile(rf"{_DASH}|\s(?:to|until|till)\s|\s?[\-–—]{{2}}\s?")
+_RANGE_WORDS = (" - ", " – ", " — ", "-", "–", "—", " to ", " until ")
+_WORD_CENTURY = re.compile(
+    r"(?<![\w])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+)?(?:first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s\-]century\b",
+    re.IGNORECASE,
+)
+
+_WITH_MONTH = frozenset({"year", "day", "shortrange"})
+_WITH_MODIFIER = frozenset({"year", "decade", "century"})
+_MODIFIERS = frozenset({"early", "mid", "late"})
+_CIRCA = frozenset({"c.", "ca.", "circa"})
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+_DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
+_QUANTITY_BEFORE = frozenset(
+    """about around over under nearly almost approximately roughly some than only just max min
+    total killing lost + = × *""".split()
+)
+_UNITS_AFTER = frozenset(
+    """people men women children troops soldiers tanks aircraft planes ships deaths casualties
+    votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
+    dollars marks calories kcal units copies words pages years days hours minutes times mg ml g
+    m cm mm nm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
+    billion thousand bn""".split()
+)
+
+Point = tuple[int, int, str]  # start, end, form
+
+
+def find_dates(text: str, numbers: Sequence[int] | None = None) -> list[tuple[int, int, bool]]:
+    """Spans of the dates in ``text`` as ``(start, end, is_year)``; ``is_year`` for bare years.
+
+    ``numbers`` are where the numbers of the text start (``number_starts``), if known.
+    """
+    if numbers is None:
+        numbers = number_starts(text)
+    points = [point for point in _points(text, numbers) if point[2] != "day"] if numbers else []
+    if "entury" in text:
+        points = sorted(points + [(*m.span(), "century") for m in _WORD_CENTURY.finditer(text)])
+    return [(start, end, form == "year") for start, end, form in _merge_ranges(text, points)]
+
+
+def _points(text: str, numbers: Sequence[int]) -> list[Point]:
+    out: list[Point] = []
+    pos = 0
+    for start in numbers:
+        if start < pos or (start and text[start - 1] in _NOT_BEFORE):
+            continue
+        match = _NUMBER_POINT.match(text, start)
+        if match is None:
+            continue
+        end, form = match.end(), match.lastgroup or "year"
+        pos = end
+        start, form = _grow_left(text, start, form)
+        if form == "day" or (form == "year" and _is_count(text, start, end)):
+            continue
+        out.append((start, end, form))
+    return out
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word that ends at ``end`` and where it starts (after a space or an opening bracket)."""
+    start = end
+    while start > 0 and text[start - 1] not in _WORD_BEFORE_STOPS:
+        start -= 1
+    return text[start:end], start
+
+
+def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
+    """Take in a month, "late", "c." or a season written before the number."""
+    if start < 2:
+        return start, form
+    gap = text[start - 1]
+    if gap in "-–" and form in _WITH_MODIFIER:  # "mid-1950s"
+        word, at = _word_before(text, start - 1)
+        return (at, "date" if form == "year" else form) if word.lower() in _MODIFIERS else (start, form)
+    if gap != " ":
+        return start, form
+    word, at = _word_before(text, start - 1)
+    if form in _WITH_MONTH and _MONTH_WORD.fullmatch(word):
+        return _bare_month_before(text, _modifier_before(text, at)), "monthdate"
+    lower = word.lower()
+    if lower in _MODIFIERS and form in _WITH_MODIFIER:
+        return at, "date" if form == "year" else form
+    if (lower in _CIRCA and form in ("year", "decade")) or (lower in _SEASONS and form == "year"):
+        return at, form
+    return start, form
+
+
+def _modifier_before(text: str, at: int) -> int:
+    if at > 1 and text[at - 1] == " ":
+        word, start = _word_before(text, at - 1)
+        if word.lower() in _MODIFIERS:
+            return start
+    return at
+
+
+def _bare_month_before(text: str, at: int) -> int:
+    """Where a range starting with a bare month starts ("June - October 1956")."""
+    for dash in _RANGE_WORDS:
+        if text.endswith(dash, 0, at):
+            word, start = _word_before(text, at - len(dash))
+            return start if _MONTH_WORD.fullmatch(word) and word[-1] != "," else at
+    return at
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """Whether a bare year-like number is really a count ("over 1500 troops")."""
+    if start > 1 and text[start - 1] == " ":
+        before = _word_before(text, start - 1)[0].lower()
+        if before in _DATE_BEFORE:
+            return False
+        if before in _QUANTITY_BEFORE:
+            return True
+    after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
+    return after in _UNITS_AFTER
+
+
+def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
+    """Join points separated only by a range dash or "to" into one; take in a bare month after."""
+    merged: list[Point] = []
+    for start, end, form in points:
+        if form == "yearmonth":
+            after = _BARE_MONTH_AFTER.match(text, end)
+            end = after.end() if after else end
+        if merged and _RANGE_GAP.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end, "range")
+        else:
+            merged.append((start, end, form))
+    return merged

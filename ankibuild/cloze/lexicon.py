@@ -1,0 +1,338 @@
+"""What the whole course says about its words, learnt once before any line is blanked.
+
+A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor know that
+"politburo" in lower case is the "Politburo" of another card. The course can:
+
+- a word capitalised inside sentences, and never written in lower case, is a name;
+- a word the course writes in lower case is no name at the start of a line ("Inclear");
+- a name found anywhere (a quoted term, "Secret speech", "Cuban Missile crisis") counts in any
+  case everywhere else;
+- a short phrase that stands alone somewhere (a title: "Collective leadership - Beria") and recurs
+  in other lines is a key term;
+- so is a term defined or described at the start of a line ("hyperinflation: ...",
+  "Metropolis (...)", "Osmosis is the diffusion of ..."),
+- a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
+  and a drug name ("propranolol");
+- and the phrase whose initials spell an acronym of the course ("proportional representation",
+  PR).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .classes import WordClass, is_derived, word_class
+from .dates import find_dates
+from .names import capitalised_words, find_names, lower_case
+from .quotes import find_quoted
+from .runs import RunInfo
+from .technical import is_technical, is_technical_adjective
+from .words import DRUG_STEMS, MONTHS, STOPWORDS, is_common, is_participle, is_verb_like
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
+_SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
+_DEFINITION = re.compile(r"\s*([^\W\d_][\w'’\-]*)(\s?:\s|\s=\s|\s\()")
+_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+# "Osmosis is the diffusion of water ...", "A catalyst is a substance ...", "X refers to ..."
+_DESCRIBED = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?([^\W\d_][\w\-]*(?:\s(?:of\s)?[^\W\d_][\w\-]*){0,2})"
+    r"\s(?:(?:is|are)\s(?:the|an?|when|where|defined\sas)|refers\sto|means)\s",
+    re.IGNORECASE,
+)
+# Words that open descriptions and labels without being terms: "The result is a ...",
+# "Causes: ...", "Side effects: ...", "Case study: ...".
+_DISCOURSE = frozenset(
+    """result results problem problems aim aims outcome reason reasons cause causes impact impacts
+    effect effects consequence consequences idea point key answer question difference advantage
+    advantages disadvantage disadvantages benefit benefits purpose role example examples evidence
+    significance importance solution solutions issue factor factors theme thing things one way
+    structure function location definition equation formula symptoms signs treatment treatments
+    diagnosis risk risks side mechanism use uses management prevention pros cons feature features
+    characteristics type types property properties process stages stage steps step method
+    conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
+    context background overview introduction response responses case study aside reminder tip
+    tips fact facts date dates place places people person name names term terms quote why how
+    what who when where""".split()
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Immutable course-wide knowledge the cloze builder uses on every line."""
+
+    names: frozenset[str] = frozenset()
+    """Lower-case words that are names wherever they appear, in any case ("politburo")."""
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Multi-word terms in lower case, indexed by their first word, longest first."""
+    plain: frozenset[str] = frozenset()
+    """Words the course writes in lower case and never capitalises inside a sentence."""
+    keys: frozenset[str] = frozenset()
+    """The words worth looking for in lower case: the first words of terms and the names the
+    course writes in lower case. Left empty, every first word and name."""
+    word_classes: dict[str, WordClass] = field(default_factory=dict, repr=False)
+    """A memo of ``word_class``, which depends only on the fields above."""
+    runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
+    """A memo of ``analyse_run``, which depends only on the fields above."""
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            object.__setattr__(self, "keys", self.names | frozenset(self.terms))
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Lexicon:
+        """Learn from every title and line of a course, in course order.
+
+        Repeats do not matter, and the order only settles which of two phrases with the same
+        initials an acronym stands for: the one written nearer to it.
+        """
+        return _learn([text for text in dict.fromkeys(texts) if text.strip()])
+
+
+@dataclass
+class _Text:
+    """One line of the course as the lexicon reads it."""
+
+    text: str
+    lower: str
+    blocked: list[tuple[int, int]]  # dates and quotations
+
+
+@dataclass
+class _Counts:
+    """How often each word appears capitalised inside a sentence, at its start, in lower case."""
+
+    inside: Counter[str] = field(default_factory=Counter)
+    bare: Counter[str] = field(default_factory=Counter)
+    lower: Counter[str] = field(default_factory=Counter)
+    classes: dict[str, WordClass] = field(default_factory=dict)
+
+    def add(self, line: _Text, base: Lexicon) -> None:
+        for word in _ANY_WORD.findall(line.text):
+            if not word[0].isupper():
+                self.lower[word.lower()] += 1
+        for word, at_start, bare in capitalised_words(line.text, line.blocked):
+            lower = word.lower()
+            self.classes.setdefault(lower, word_class(word, base))
+            if at_start:
+                continue
+            self.inside[lower] += 1
+            if bare:
+                self.bare[lower] += 1
+
+    def names(self) -> set[str]:
+        out = {word for word in self.lower if _is_drug(word)}
+        for word, cls in self.classes.items():
+            if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
+                out.add(word)
+            elif cls == "common" and self.bare[word] >= 2 and not self.lower[word]:
+                out.add(word)  # "China", never "china"
+        return {word for word in out if not is_derived(word, out)}
+
+    def plain(self) -> frozenset[str]:
+        return frozenset(word for word in self.lower if not self.inside[word])
+
+
+def _is_drug(word: str) -> bool:
+    """Whether a lower-case word is an international drug name ("propranolol", "statins")."""
+    return len(word) >= 6 and (word.endswith(DRUG_STEMS) or (word[-1] == "s" and word[:-1].endswith(DRUG_STEMS)))
+
+
+def _learn(texts: Sequence[str]) -> Lexicon:
+    base = Lexicon()
+    counts = _Counts()
+    lines: list[_Text] = []
+    names: set[str] = set()
+    terms: set[str] = set()
+    for text in texts:
+        quotes = find_quoted(text)
+        blocked = quotes + [(start, end) for start, end, _ in find_dates(text)]
+        line = _Text(text, lower_case(text), blocked)
+        counts.add(line, base)
+        lines.append(line)
+        for start, end in quotes:
+            _add_quoted(text[start:end], line.lower[start:end], names, terms)
+        for term in (_defined(text), _described(text)):
+            if term and " " in term:
+                terms.add(term)
+            elif term:
+                names.update(_with_plural(term))
+    names.update(counts.names())
+    # A technical word is one of the course's terms ("amylase", "hyperinflation").
+    technical = {word for word in counts.lower if is_technical(word)}
+    names.update(word for word in technical if not is_technical_adjective(word))
+    terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
+    known = Lexicon(names=frozenset(names), plain=counts.plain())
+    terms.update(_found_terms(lines, known))
+    terms.update(_recurring_phrases(lines))
+    terms.update(_acronym_phrases(lines, counts))
+    index = _index(terms)
+    keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
+    # The classes and runs met while learning hold for the final lexicon too (they depend only on
+    # the names and plain words), so the course's own lines are read from the memo later.
+    return Lexicon(
+        names=known.names,
+        terms=index,
+        plain=known.plain,
+        keys=keys,
+        word_classes=known.word_classes,
+        runs=known.runs,
+    )
+
+
+def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
+    if " " in inner.strip():
+        terms.add(" ".join(lower.split()))
+    elif inner[0].isupper() or not is_common(lower):
+        names.add(lower)  # 'Diktat': a quoted single word is a name in any case
+
+
+def _defined(text: str) -> str | None:
+    """A term defined at the start of a line: "hyperinflation: ...", "Metropolis (...)"."""
+    match = _DEFINITION.match(text)
+    if match is None:
+        return None
+    word, mark = match.group(1), match.group(2)
+    lower = word.lower()
+    if lower in STOPWORDS or lower in _DISCOURSE or lower in MONTHS or not word.isalpha():
+        return None
+    if mark.endswith("(") and not word[0].isupper():
+        return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
+    return lower
+
+
+def _described(text: str) -> str | None:
+    """The subject of a line that describes it: "osmosis" in "Osmosis is the diffusion of ..."."""
+    match = _DESCRIBED.match(text)
+    if match is None:
+        return None
+    words = match.group(1).lower().split()
+    if words[-1] == "of" or any(word in STOPWORDS and word != "of" for word in words):
+        return None
+    if words[0] in _DISCOURSE or words[-1] in _DISCOURSE:
+        return None
+    return " ".join(words)
+
+
+def _with_plural(word: str) -> set[str]:
+    """A word with its plural or singular: "enzyme" and "enzymes" name the same thing."""
+    if word.endswith(("ss", "is", "us")):
+        return {word}
+    return {word, word[:-1]} if word.endswith("s") else {word, word + "s"}
+
+
+def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
+    """Technical adjectives with the noun after them: "aerobic respiration", "hypotonic solution"."""
+    if not adjectives:
+        return
+    for line in lines:
+        words = list(_ANY_WORD.finditer(line.text))
+        for left, right in itertools.pairwise(words):
+            adjective, noun = left.group(), right.group()
+            if adjective in adjectives and line.text[left.end() : right.start()] == " " and _is_noun(noun):
+                yield f"{adjective} {noun}"
+
+
+def _is_noun(word: str) -> bool:
+    return word.islower() and word not in STOPWORDS and not word.endswith(("ed", "ly"))
+
+
+def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:
+    """Names of more than one word found in the course, to be found again in any case."""
+    for line in lines:
+        for start, end in find_names(line.text, lexicon, line.blocked):
+            surface = line.lower[start:end]
+            if " " in surface:
+                yield surface
+
+
+def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
+    """Short phrases of ordinary words that stand alone somewhere and recur in other lines."""
+    candidates: set[str] = set()
+    for line in lines:
+        for segment in _SEGMENT_SPLIT.split(line.lower):
+            phrase = _standalone_phrase(segment)
+            if phrase:
+                candidates.add(phrase)
+    for phrase in candidates:
+        pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+        if sum(1 for line in lines if pattern.search(line.lower)) >= 2:
+            yield phrase
+
+
+def _standalone_phrase(segment: str) -> str | None:
+    words = segment.split()
+    if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
+        return None
+    if is_verb_like(words[0]) or any(word in STOPWORDS for word in words):
+        return None
+    if not all(is_common(word) for word in words):
+        return None  # a phrase with a name in it is found as a name
+    return " ".join(words)
+
+
+def _acronym_phrases(lines: Sequence[_Text], counts: _Counts) -> Iterator[str]:
+    """Phrases whose initials spell an acronym the course uses.
+
+    When several phrases spell it, the one written nearest the acronym (at most two lines away)
+    is the one it stands for; the only place where the order of the course's lines counts.
+    """
+    acronyms = {word.rstrip("s") for word, cls in counts.classes.items() if cls == "acronym"}
+    for acronym in (word for word in acronyms if 2 <= len(word) <= 6):
+        places: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            for phrase in _spelling(line, acronym):
+                places.setdefault(phrase, []).append(index)
+        if len(places) > 1:
+            places = _nearest(places, _lines_using(lines, acronym))
+        if len(places) == 1:
+            yield next(iter(places))
+
+
+def _lines_using(lines: Sequence[_Text], acronym: str) -> list[int]:
+    pattern = re.compile(rf"(?<!\w){re.escape(acronym.upper())}s?(?!\w)")
+    return [index for index, line in enumerate(lines) if pattern.search(line.text)]
+
+
+def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
+    """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
+    if not used:
+        return {}
+    distance = {phrase: min(abs(i - j) for i in where for j in used) for phrase, where in places.items()}
+    best = min(distance.values(), default=3)
+    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
+
+
+def _spelling(line: _Text, acronym: str) -> Iterator[str]:
+    """Phrases of ``line`` whose initials spell ``acronym`` (small words like "of" skipped)."""
+    words = list(_ANY_WORD.finditer(line.lower))
+    for i, first in enumerate(words):
+        if first.group()[0] != acronym[0] or line.text[first.start() : first.end()].isupper():
+            continue
+        k, j = 0, i
+        while j < len(words) and k < len(acronym):
+            if j > i and line.lower[words[j - 1].end() : words[j].start()] != " ":
+                break
+            word = words[j].group()
+            if word[0] == acronym[k] and word not in STOPWORDS:
+                k += 1
+            elif word not in _ACRONYM_GLUE:
+                break
+            j += 1
+        if k == len(acronym) and j - i >= 2:
+            yield line.lower[first.start() : words[j - 1].end()]
+
+
+def _index(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for term in terms:
+        if "{" in term or "}" in term or ":" in term:
+            continue  # never a blank that could be read as cloze markup
+        first = _ANY_WORD.match(term)
+        if first is not None and " " in term:
+            key = first.group().split("'")[0].split("’")[0]
+            by_first.setdefault(key, []).append(term)
+    return {key: tuple(sorted(group, key=lambda t: (-len(t), t))) for key, group in by_first.items()}

@@ -1,0 +1,240 @@
+"""Names: people, places, organisations, named events, treaties, policies and key terms.
+
+The line reader finds *runs*, stretches of capitalised words joined by single spaces or
+connecting words, and asks ``runs.analyse_run`` for the names in each. A noun such as "treaty",
+"uprising" or "cycle" after a name completes it ("Austrian state treaty", "Krebs cycle"). Then
+come the names the course taught the lexicon, in any case ("politburo", "secret speech"), and the
+names built around a number ("Article 48").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .classes import core
+from .numbered import numbered_names
+from .runs import ANY_NOUN, analyse_run
+from .technical import is_species_name
+from .tokens import keyword_hits, number_starts, starts_sentence
+from .words import IRREGULAR_PAST, STOPWORDS, is_verb_like
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+Span = tuple[int, int]
+
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–][^\W_]+)*['’]?"
+_PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|al|el|bin|ibn|y"
+# Single spaces join a name's words, and so do "of" and the particles of people's names.
+_JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
+# A character class first lets the regex engine skip lower-case text quickly.
+_RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
+_PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
+# Capitalised small words that open sentences: alone, they start no name (a quick way past them).
+_LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
+_HEAD_GAPS = frozenset(" '’")
+# The one or two lower-case words after a run, where a head noun may complete it.
+_NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
+
+
+def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
+    """The end of a head noun (with at most one word before it) completing a name, or 0.
+
+    A quote mark may stand before it only after a plural ("Workers' party"); a possessive only
+    when the name allows it ("Hooke's law"), which the name's heads already say.
+    """
+    if text[end : end + 1] not in _HEAD_GAPS:
+        return 0
+    match = _NEXT_WORDS.match(text, end)
+    if match is None:
+        return 0
+    mark, word, second = match.groups()
+    if mark is not None and len(mark) == 1 and not plural:
+        return 0
+    if heads is ANY_NOUN:  # after "Covalent", "bonding" is a noun
+        noun = word not in STOPWORDS and word not in IRREGULAR_PAST and not word.endswith(("ed", "ly"))
+        return match.end(2) if noun else 0
+    if word in heads:
+        return match.end(2)
+    if second in heads and not is_verb_like(word):
+        return match.end(3)
+    return 0
+
+
+def _species_end(text: str, end: int) -> int:
+    """The end of a species name after a genus ("Staphylococcus aureus"), or 0."""
+    match = _NEXT_WORDS.match(text, end)
+    if match is None or match.group(1):
+        return 0
+    return match.end(2) if is_species_name(match.group(2)) else 0
+
+
+class _Reader:
+    """Finds the names of one line, appending their spans to ``out``."""
+
+    def __init__(self, text: str, lexicon: Lexicon, blocked: Sequence[Span], fenced: Sequence[Span]) -> None:
+        self.text = text
+        self.lower = lower_case(text)
+        self.lexicon = lexicon
+        self.blocked = blocked
+        self.fenced = fenced
+        self.memo = lexicon.runs
+        self.out: list[Span] = []
+
+    def runs(self) -> None:
+        text, blocked, fenced = self.text, self.blocked, self.fenced
+        for match in _RUN.finditer(text):
+            start = match.start()
+            run = match.group()
+            if (start and text[start - 1].isalnum()) or not run[0].isupper():
+                continue
+            if run in _LONE_WORDS:
+                if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", start + len(run)):
+                    self.out.append((start, start + len(run)))  # "World Health Organization (WHO)"
+                continue
+            if fenced and overlaps(start, start + len(run), fenced):
+                continue  # the user blanked part of this name: the rest is theirs to blank
+            if blocked and overlaps(start, start + len(run), blocked):
+                for offset, words in _free_parts(run, start, blocked):
+                    while words and not words[0][0].isupper():  # a connector left after a date
+                        offset += len(words.pop(0)) + 1
+                    if words:
+                        self.run(offset, " ".join(words))
+            else:
+                self.run(start, run)
+
+    def run(self, offset: int, run: str) -> None:
+        """Append the names in the run ``run``, which starts with a capital at ``offset``."""
+        text = self.text
+        info = self.memo.get(run) or analyse_run(run, self.lexicon)
+        pieces = info.pieces
+        if info.opening is not None and starts_sentence(text, offset):
+            pieces = info.opening
+        for piece in pieces:
+            start, end = offset + piece.start, offset + piece.end
+            if piece.heading and not text[:start].strip() and not text[end:].strip(" .:;"):
+                continue  # "Key Terms" as the whole line: a heading
+            head = _head_end(text, end, piece.heads, piece.plural) if piece.heads else 0
+            if not head and piece.genus:
+                head = _species_end(text, end)
+            if head:
+                end = head
+            elif not piece.named:
+                continue
+            self.out.append((_with_particle(text, start) if piece.particle else start, end))
+        terms = self.lexicon.terms
+        for at, word in info.words:
+            if word in terms:
+                self.term(offset + at, word)
+
+    def term(self, start: int, key: str) -> None:
+        """Append the course's term starting at ``start`` with the word ``key``, if one does."""
+        lower = self.lower
+        for surface in self.lexicon.terms[key]:
+            stop = start + len(surface)
+            if lower.startswith(surface, start) and (stop == len(lower) or not lower[stop].isalnum()):
+                self.out.append((start, stop))
+                return
+
+    def known_words(self) -> None:
+        """Lower-case names ("politburo") and terms ("secret speech") the course established."""
+        lexicon, blocked = self.lexicon, self.blocked
+        for start, end in keyword_hits(self.text, lexicon.keys):
+            if blocked and overlaps(start, end, blocked):
+                continue
+            word = self.lower[start:end]
+            if word in lexicon.terms:
+                self.term(start, word)
+            if word in lexicon.names:
+                self.out.append((start, end))
+
+
+def overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether ``start``-``end`` overlaps any of ``spans``."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def _free_parts(run: str, start: int, blocked: Sequence[Span]) -> Iterator[tuple[int, list[str]]]:
+    """The parts of a run outside the blocked spans, as (offset, words)."""
+    part: list[str] = []
+    offset = at = start
+    for word in run.split(" "):
+        free = not overlaps(at, at + len(word), blocked)
+        if free and not part:
+            offset = at
+        if free:
+            part.append(word)
+        elif part:
+            yield offset, part
+            part = []
+        at += len(word) + 1
+    if part:
+        yield offset, part
+
+
+def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> Iterator[tuple[str, bool, bool]]:
+    """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
+
+    A word stands bare with no capitalised word beside it, no "the" before it and no number after
+    it: "China", not "the West", "Soviet Union" or "Act 1".
+    """
+    for match in _RUN.finditer(text):
+        start = match.start()
+        if (start and text[start - 1].isalnum()) or not text[start].isupper():
+            continue
+        for offset, words in _free_parts(match.group(), start, blocked):
+            at_start = starts_sentence(text, offset)
+            end = offset + len(words[0])
+            bare = (
+                len(words) == 1
+                and text[max(0, offset - 4) : offset].lower() != "the "
+                and not text[end + 1 : end + 2].isdigit()  # "Act 1", "Figure 3": a reference
+            )
+            for i, word in enumerate(words):
+                if word[0].isupper():
+                    yield core(word)[0], at_start and i == 0, bare
+
+
+def _with_particle(text: str, start: int) -> int:
+    """Where a name starts, taking in a particle written before it ("de Stalinisation")."""
+    before = " " + text[max(0, start - 9) : start]
+    if not before.endswith(_PARTICLES_BEFORE):
+        return start
+    return start - max(len(p) for p in _PARTICLES_BEFORE if before.endswith(p)) + 1
+
+
+# ------------------------------------------------------------------------- the course's words
+
+
+def lower_case(text: str) -> str:
+    """``text`` in lower case, letter for letter (so offsets stay valid)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def find_names(
+    text: str,
+    lexicon: Lexicon,
+    blocked: Sequence[Span] = (),
+    numbers: Sequence[int] | None = None,
+    fenced: Sequence[Span] = (),
+) -> list[Span]:
+    """Candidate name spans of a line; they may overlap, and the caller picks among them.
+
+    No name lies across ``blocked`` (dates, quotations, protected text), and no name is taken
+    from a run of capitalised words that reaches into ``fenced`` (the user's own blanks).
+    ``numbers`` are where the numbers of the line start (``number_starts``), if the caller knows.
+    """
+    if numbers is None:
+        numbers = number_starts(text)
+    reader = _Reader(text, lexicon, blocked, fenced)
+    if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
+        reader.runs()
+    if lexicon.keys:
+        reader.known_words()
+    reader.out += numbered_names(text, reader.lower, numbers)
+    return reader.out

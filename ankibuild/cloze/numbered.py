@@ -1,0 +1,118 @@
+"""Names built around a number or a letter: "Article 48", "seven year plan", "20th communist party
+congress", "vitamin K", "beta blockers"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .words import EVENT_HEADS, NUMBERED, STOPWORDS
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|hundred|\d{1,3}"
+)
+_ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth"
+# "seven year plan", "Six-Day War", "Hundred Years' War", matched in the line in lower case
+_NUMBER_PLAN = re.compile(
+    rf"(?:{_NUMBER_WORDS})[\s\-](?:year|day|week|month|point|hour)s?['’]?[\s\-]"
+    r"(?:plan|plans|war|programme|program|truce)\b"
+)
+# An ordinal, a few words, a head noun: "20th communist party congress", "the Fifth Republic".
+# The forms with digits start with a digit, so the regex engine can skip other text quickly.
+_ORDINAL_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)((?:\s[A-Za-z][\w'’\-]*){1,4})")
+_ORDINAL_WORD = re.compile(rf"(?:{_ORDINAL_WORDS})((?:\s[a-z][\w'’\-]*){{1,4}})")
+# "Article 48", "Art. 231": the word capitalised, as such names are written
+_NUMBERED_WORDS = frozenset({word.capitalize() for word in NUMBERED} | {"article"})
+_NUMBER_WORD = re.compile(r"\d{1,4}[A-Za-z]?\b")
+_WORD = re.compile(r"[\w'’\-]+")
+# Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
+_LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\-]([a-z]+))\b")
+
+
+def _may_name_a_number(lower: str) -> bool:
+    """Whether a line without digits may hold "seven year plan" or "first world war"."""
+    return (
+        "year" in lower
+        or "day" in lower
+        or "week" in lower
+        or "point" in lower
+        or "first" in lower
+        or "second" in lower
+        or "third" in lower
+        or "fifth" in lower
+    )
+
+
+def numbered_names(text: str, lower: str, numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """The spans of names built around a number in ``text`` (``lower`` is it in lower case).
+
+    ``numbers`` are where the numbers of the text start.
+    """
+    lettered = "vitamin" in lower or "alpha" in lower or "beta" in lower or "gamma" in lower or "kappa" in lower
+    out = list(_lettered_names(lower)) if lettered else []
+    if numbers or _may_name_a_number(lower):
+        out += _numbered_names(text, lower, numbers)
+    return out
+
+
+def _lettered_names(lower: str) -> Iterator[tuple[int, int]]:
+    for match in _LETTERED.finditer(lower):
+        noun = match.group(1)
+        if _word_start(lower, match.start()) and noun not in STOPWORDS:
+            yield match.span()
+
+
+def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[tuple[int, int]]:
+    for start in numbers:
+        after = lower[start + 1 : start + 5]
+        if "th" in after or "st" in after or "nd" in after or "rd" in after:
+            ordinal = _ORDINAL_NUMBER.match(text, start)
+            end = _last_head_end(ordinal) if ordinal else 0
+            if end:
+                yield start, end
+                continue
+        if start and text[start - 1] in " ." and text[start].isdigit():
+            yield from _numbered(text, start)
+    if " plan" in lower or " war" in lower or " programme" in lower:
+        for match in _NUMBER_PLAN.finditer(lower):
+            if _word_start(lower, match.start()):
+                yield match.span()
+    if "first" in lower or "second" in lower or "third" in lower or "fifth" in lower:
+        yield from _ordinal_names(lower, _ORDINAL_WORD)
+
+
+def _numbered(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """ "Article 48" for the number at ``start``, if the word before it asks for one."""
+    at = start - 1 if start and text[start - 1] == " " else start
+    at = at - 1 if at and text[at - 1] == "." else at
+    begin = at
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    number = _NUMBER_WORD.match(text, start)
+    if number and text[begin:at] in _NUMBERED_WORDS and (not begin or not text[begin - 1].isalnum()):
+        yield begin, number.end()
+
+
+def _word_start(text: str, start: int) -> bool:
+    return not start or not text[start - 1].isalnum()
+
+
+def _ordinal_names(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    for match in pattern.finditer(text):
+        end = _last_head_end(match)
+        if end and _word_start(text, match.start()):
+            yield match.start(), end
+
+
+def _last_head_end(match: re.Match[str]) -> int:
+    """The end of the last head noun after an ordinal, before any small word; 0 if none."""
+    end = 0
+    offset = match.start(1)
+    for word in _WORD.finditer(match.group(1)):
+        lower = word.group().lower()
+        if lower in STOPWORDS or lower == "century":
+            break
+        if lower in EVENT_HEADS:
+            end = offset + word.end()
+    return end

@@ -1,0 +1,208 @@
+"""Choosing the blanks of a line: detection (``find_blanks``) and numbering (``plan_blanks``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..model import Blank, BlankKind
+from .dates import find_dates
+from .lexicon import Lexicon
+from .names import find_names, overlaps
+from .quotes import find_quoted
+from .tokens import number_starts
+
+Detector = Literal["dates", "names"]
+Span = tuple[int, int]
+
+_UNSAFE_EDGES = " \t\n:"
+
+
+@dataclass(frozen=True)
+class ClozeSettings:
+    """What the user asks of the cloze builder."""
+
+    glossary: tuple[str, ...] = ()
+    """Terms always blanked (whole words, any case)."""
+    never: tuple[str, ...] = ()
+    """Terms never blanked, nor any blank that overlaps them."""
+    detectors: frozenset[Detector] = frozenset({"dates", "names"})
+    hints: bool = False
+    """Show "year", "date" or "name" in place of a detected blank."""
+    max_per_card: int = 1
+    """How many different terms one card (one cloze number) hides."""
+
+
+# A candidate blank: (rank, -length, start, end, kind). Sorted, an overlap goes to the lower
+# rank (glossary, quoted term, date, name), then to the longer span, then to the earlier one.
+_Candidate = tuple[int, int, int, int, str]
+# Candidate kinds as blank kinds, with the hint each shows: a bare year is a date hinted "year".
+_KINDS: dict[str, tuple[BlankKind, str | None]] = {
+    "year": ("date", "year"),
+    "date": ("date", "date"),
+    "name": ("name", "name"),
+    "glossary": ("glossary", None),
+}
+
+
+def find_blanks(
+    text: str,
+    lexicon: Lexicon,
+    settings: ClozeSettings,
+    protected: Sequence[Span] = (),
+) -> tuple[Blank, ...]:
+    """The candidate blanks of one line: sorted, non-overlapping, with number 0.
+
+    Blanks never touch a ``protected`` range (math, code) and never hold cloze syntax.
+    """
+    detectors = settings.detectors
+    numbers = number_starts(text)
+    dates = find_dates(text, numbers)
+    quotes = find_quoted(text) if "names" in detectors else []
+    # Plain loops rather than comprehensions: this runs on every line of every build.
+    candidates: list[_Candidate] = []
+    if settings.glossary:
+        for s, e in _matches(text, settings.glossary):
+            candidates.append((0, s - e, s, e, "glossary"))
+    for s, e in quotes:
+        candidates.append((1, s - e, s, e, "name"))
+    if "dates" in detectors:
+        for s, e, year in dates:
+            candidates.append((2, s - e, s, e, "year" if year else "date"))
+    if "names" in detectors:
+        blocked = protected
+        if dates or quotes:
+            blocked = [*protected, *quotes]
+            for s, e, _ in dates:
+                blocked.append((s, e))
+        for s, e in find_names(text, lexicon, blocked, numbers, protected):
+            candidates.append((3, s - e, s, e, "name"))
+    if not candidates:
+        return ()
+    refused = [*protected, *_matches(text, settings.never)] if settings.never else protected
+    hints = settings.hints
+    blanks = []
+    for start, end, kind in _choose(text, candidates, refused):
+        blank_kind, hint = _KINDS[kind]
+        blanks.append(Blank(start, end, blank_kind, 0, hint if hints else None))
+    return tuple(blanks)
+
+
+def _choose(text: str, candidates: list[_Candidate], refused: Sequence[Span]) -> list[tuple[int, int, str]]:
+    """The best candidates that overlap no better one nor a refused span, as (start, end, kind).
+
+    Dates and names are made of words; glossary terms and quotations come from the user and may
+    hold anything, so only they are checked for cloze markup.
+    """
+    chosen: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
+    for rank, _, start, end, kind in sorted(candidates):
+        at = bisect_left(chosen, (start,))
+        if (at and chosen[at - 1][1] > start) or (at < len(chosen) and chosen[at][0] < end):
+            continue  # a better candidate holds part of this one
+        if rank < 2 and not _safe(text[start:end]):
+            continue
+        if not refused or not overlaps(start, end, refused):
+            chosen.insert(at, (start, end, kind))
+    return chosen
+
+
+def _safe(span: str) -> bool:
+    """Whether a span can sit inside ``{{c1::...}}`` without changing how Anki reads it."""
+    if not span or span[0] in _UNSAFE_EDGES or span[-1] in _UNSAFE_EDGES:
+        return False
+    return "{" not in span and "}" not in span and "::" not in span
+
+
+def _matches(text: str, terms: tuple[str, ...]) -> list[Span]:
+    if not terms:
+        return []
+    return [match.span() for match in _term_pattern(terms).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word, any-case matches of any of ``terms``, longest first."""
+    words = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, t.split())) for t in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------ planning
+
+
+def plan_blanks(
+    text: str,
+    *,
+    context: Sequence[str],
+    lexicon: Lexicon,
+    settings: ClozeSettings,
+    protected: Sequence[Span] = (),
+    user_blanks: Sequence[Blank] = (),
+) -> tuple[Blank, ...]:
+    """The numbered blanks of one note made from ``text``.
+
+    User blanks keep their numbers and win over detection. A detected term that the card's
+    ``context`` (its title and breadcrumb) shows is not blanked, since the front would give it
+    away. The same term twice gets one number, so no card shows its own answer; other terms take
+    the free numbers in order of first appearance, ``settings.max_per_card`` terms a number.
+    """
+    users = sorted(user_blanks)
+    shown = " \n ".join(_normal(c) for c in context)
+    fenced = [*protected, *((b.start, b.end) for b in users)]
+    detected = [
+        blank
+        for blank in find_blanks(text, lexicon, settings, fenced)
+        if not _given_away(_normal(text[blank.start : blank.end]), shown)
+    ]
+    numbers = _Numbering(users, text, settings.max_per_card)
+    planned = [numbers.assign(blank, text) for blank in detected]
+    return tuple(sorted(users + planned))
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _given_away(term: str, shown: str) -> bool:
+    """Whether the front of the card (``shown``, normalised) holds ``term`` as whole words."""
+    at = shown.find(term)
+    while at >= 0:
+        end = at + len(term)
+        if (not at or not shown[at - 1].isalnum()) and (end == len(shown) or not shown[end].isalnum()):
+            return True
+        at = shown.find(term, at + 1)
+    return False
+
+
+class _Numbering:
+    """Hands out cloze numbers: one per term, user numbers kept, the gaps filled in order."""
+
+    def __init__(self, users: Sequence[Blank], text: str, per_card: int) -> None:
+        self.by_term: dict[str, int] = {}
+        for blank in users:
+            self.by_term.setdefault(_normal(text[blank.start : blank.end]), blank.number)
+        self.taken = {blank.number for blank in users}
+        self.per_card = max(1, per_card)
+        self.current = 0
+        self.filled = self.per_card
+
+    def assign(self, blank: Blank, text: str) -> Blank:
+        term = _normal(text[blank.start : blank.end])
+        number = self.by_term.get(term)
+        if number is None:
+            number = self._next()
+            self.by_term[term] = number
+        return Blank(blank.start, blank.end, blank.kind, number, blank.hint)
+
+    def _next(self) -> int:
+        if self.filled >= self.per_card:
+            self.current += 1
+            while self.current in self.taken:
+                self.current += 1
+            self.filled = 0
+        self.filled += 1
+        return self.current

@@ -1,0 +1,40 @@
+"""Quoted terms: a student puts a term in quotes to mark it ('New Course', "stab in the back").
+
+Only short quotations count; a quoted sentence ("we will bury you") is a quotation, not a term.
+A single quote is an apostrophe unless it opens after a space and closes before a non-letter or
+a letter that is not a possessive ``s``, so "Malenkov's 'New Course'was" finds "New Course".
+"""
+
+from __future__ import annotations
+
+import re
+
+# Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
+_SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
+_DOUBLE = re.compile(r"(?<!\w)[\"“](?=[^\W_])([^\"“”\n]{1,60}?)(?<=[\w)])[\"”]")
+_PRONOUNS = frozenset("i we you he she they me us him her them my our your their it's".split())
+_MAX_WORDS = 6
+
+
+def find_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of the quoted terms in ``text`` (the inside, without the quotes)."""
+    patterns = []
+    # Most single quotes are apostrophes ("Stalin's"): a quotation needs one that opens a word.
+    if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
+        patterns.append(_SINGLE)
+    if '"' in text or "“" in text:
+        patterns.append(_DOUBLE)
+    out: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if _is_term(match.group(1)) and not any(s < end and start < e for s, e in out):
+                out.append((start, end))
+    return sorted(out)
+
+
+def _is_term(inner: str) -> bool:
+    words = inner.split()
+    if not words or len(words) > _MAX_WORDS or inner[-1] in ".!?,;:":
+        return False
+    return not any(word.lower().strip(",.") in _PRONOUNS for word in words)

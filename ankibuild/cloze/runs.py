@@ -1,0 +1,202 @@
+"""The names in a run of capitalised words ("Federal Republic of Germany", "Franz von Papen").
+
+A run is a name when it holds a strong word or two capitalised words ("Soviet Union"), once the
+words that only look like part of it are stripped: a job title ("President Kennedy"), a verb that
+opens the sentence ("Denounced Stalin"), a nationality before a name ("Soviet Politburo"). A run
+may also be the start of a name that a head noun after it completes ("Polish uprising"); the
+line reader (``names``) looks for that noun.
+
+The analysis of a run depends only on its words and the course, so it is memoised in the
+lexicon: a course names the same people and places again and again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from .classes import NAME_LIKE, WordClass, core, word_class
+from .words import (
+    ADJECTIVE_ENDINGS,
+    EPONYM_HEADS,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    POSSESSIVE_PLACES,
+    TITLE_MODIFIERS,
+    is_common,
+    is_participle,
+    is_verb_like,
+)
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+_ALL_HEADS = EVENT_HEADS | ORG_HEADS
+_HEADING_WORDS = frozenset(
+    """key main important exam useful other general extra further additional summary revision
+    practice past sample essay case final basic core recap""".split()
+)
+ANY_NOUN = frozenset({"*"})
+"""Heads of a technical adjective opening a line: the noun after it, whichever it is."""
+_GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
+
+
+class Piece(NamedTuple):
+    """A name found in a run: ``run[start:end]``."""
+
+    start: int
+    end: int
+    named: bool
+    """A name on its own; otherwise only with a head noun after it ("Polish uprising")."""
+    heads: frozenset[str]
+    """The head nouns that may complete it."""
+    plural: bool
+    """Its last word ends in "s", so a quote mark after it is a plural possessive."""
+    particle: bool
+    """It may take in a particle written before it ("de Stalinisation")."""
+    heading: bool = False
+    """Words like "Key Terms" or "Exam Tips": a name in a sentence, but as a whole line a heading."""
+    genus: bool = False
+    """One word that may name a genus, which a species name after it completes ("Staphylococcus
+    aureus")."""
+
+
+class RunInfo(NamedTuple):
+    """What a run of capitalised words holds."""
+
+    pieces: tuple[Piece, ...]
+    """Its names inside a sentence."""
+    opening: tuple[Piece, ...] | None
+    """Its names when it opens a sentence, if they differ."""
+    words: tuple[tuple[int, str], ...]
+    """Where its words start and each in lower case: where one of the course's terms may start."""
+
+
+class _Words(NamedTuple):
+    """The words of a run as the analysis sees them, by index."""
+
+    cores: list[tuple[str, bool]]  # each word without a possessive, and whether it ends a phrase
+    classes: list[WordClass]
+
+
+def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
+    """The names in a run of capitalised words, memoised per lexicon (they depend on no more)."""
+    found = lexicon.runs.get(run)
+    if found is None:
+        words = run.split(" ")
+        offsets = [0]
+        for word in words[:-1]:
+            offsets.append(offsets[-1] + len(word) + 1)
+        inside = tuple(_pieces(words, offsets, False, lexicon))
+        opening = tuple(_pieces(words, offsets, True, lexicon))
+        starts = tuple((at, core(word)[0].lower()) for at, word in zip(offsets, words, strict=True))
+        found = RunInfo(inside, None if opening == inside else opening, starts)
+        lexicon.runs[run] = found
+    return found
+
+
+def _pieces(words: list[str], offsets: list[int], at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
+    cores = [core(word) for word in words]
+    classes = [word_class(text, lexicon) for text, _ in cores]
+    opener = cores[0][0].lower()
+    if (
+        at_start
+        and classes[0] == "strong"
+        and opener not in lexicon.names
+        and (opener in lexicon.plain or is_participle(opener))
+    ):
+        classes[0] = "common"  # "Inclear ..." where the course writes "inclear"; "Denatured ..."
+    for i in range(1, len(words)):
+        if words[i] == "I" and classes[i - 1] == "strong":
+            classes[i] = "roman"  # "Elizabeth I"
+    run = _Words(cores, classes)
+    first = 0
+    for i, (_, ends) in enumerate(cores):
+        if ends and _possessive_place(words, cores, i):
+            ends = False  # "St Mary's Hospital"
+        if classes[i] == "stop" or ends or i == len(words) - 1:
+            last = i if classes[i] != "stop" else i - 1
+            if last >= first:
+                found = _piece(run, first, last, at_start and first == 0)
+                if found is not None:
+                    start, end, named, heads = found
+                    text = cores[end][0]
+                    particle = classes[start] == "strong" and not (at_start and start == 0)
+                    plural = text.lower().endswith("s")
+                    heading = named and _ordinary_pair(run, start, end)
+                    genus = start == end and classes[start] == "strong" and text.lower().endswith(_GENUS_ENDINGS)
+                    span = offsets[start], offsets[end] + len(text)
+                    yield Piece(*span, named, heads, plural, particle, heading, genus)
+            first = i + 1
+
+
+def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -> bool:
+    following = cores[i + 1][0].lower() if i + 1 < len(words) else ""
+    return words[i].endswith(("'s", "’s")) and following in POSSESSIVE_PLACES
+
+
+def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int, bool, frozenset[str]] | None:
+    """The name within words ``start`` to ``last`` of a run, if there is one.
+
+    ``opening`` tells that word ``start`` opens a sentence, where its capital says nothing.
+    """
+    cores, classes = run
+    while last > start and classes[last] == "connector":
+        last -= 1
+    first = _trim(run, start, last, opening)
+    opening = opening and first == start
+    if first > last or classes[first] in ("title", "roman", "connector"):
+        return None
+    kinds = {classes[i] for i in range(first, last + 1)} - {"connector"}
+    named = bool(kinds & NAME_LIKE) or (
+        last > first
+        and "common" in kinds
+        and classes[last] != "title"
+        and cores[last][0].lower() not in TITLE_MODIFIERS
+    )
+    heads: frozenset[str] = EVENT_HEADS if kinds == {"adjective"} else _ALL_HEADS
+    if not named and (kinds & {"title", "month"} or (kinds == {"common"} and opening)):
+        heads = frozenset()
+    if cores[last][1]:
+        heads = EPONYM_HEADS  # "Hooke's law", "Down's syndrome", but not "Stalin's purges"
+    elif first == last and opening and _technical_adjective(cores[first][0].lower()):
+        named, heads = False, ANY_NOUN  # "Oxidative phosphorylation", not "Oxidative" alone
+    if not named and not heads:
+        return None
+    return first, last, named, heads
+
+
+def _ordinary_pair(run: _Words, first: int, last: int) -> bool:
+    """Two ordinary words, the first of those that head the parts of a set of notes."""
+    if last != first + 1 or not {run.classes[first], run.classes[last]} <= {"common", "adjective"}:
+        return False
+    return run.cores[first][0].lower() in _HEADING_WORDS
+
+
+def _technical_adjective(lower: str) -> bool:
+    return len(lower) >= 5 and lower.endswith(ADJECTIVE_ENDINGS) and not is_common(lower)
+
+
+def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
+    """The first word of the name: words that only look like part of it are stripped."""
+    cores, classes = run
+    first = start
+    while first < last:
+        cls, lower = classes[first], cores[first][0].lower()
+        after = first + 1
+        while after < last and classes[after] == "connector":
+            after += 1
+        named_rest = any(classes[i] in NAME_LIKE for i in range(after, last + 1))
+        opens = opening and first == start
+        if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
+            first = after  # "President Kennedy", "Prime Minister"
+        elif cls == "common" and opens and is_verb_like(lower) and named_rest:
+            first = after  # "Denounced Stalin"
+        elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE:
+            first = after  # "Soviet Politburo"
+        elif cls == "common" and opens and after > first + 1 and named_rest and lower not in PLACE_HEADS:
+            first = after  # "Death of Stalin", but "Treaty of Versailles"
+        else:
+            break
+    return first

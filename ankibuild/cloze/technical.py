@@ -1,0 +1,104 @@
+"""Technical words: the lower-case words of a course that are key terms by their spelling alone.
+
+A word that is no ordinary English word ("amylase", "hyperinflation", "kulaks") is usually a term
+of the subject. Notes also hold words that are missing from the word list for other reasons, and
+those are no terms: typos ("satelite", one letter away from "satellite") and words made from
+ordinary ones ("reunified", "demilitarised", "nightlife", "socialisation").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .words import COMMON, is_common
+
+_MIN_LENGTH = 5  # shorter words are mostly abbreviations: "govt", "yrs", "aka"
+_PREFIXES = (
+    "re", "un", "de", "dis", "mis", "non", "pre", "post", "over", "under", "out", "anti",
+    "counter", "inter", "sub", "super", "semi", "co", "ex", "multi", "self", "mid",
+)  # fmt: skip
+# Suffixes and what the word was before them: "socialisation" from "social", "tsarist" from "tsar".
+_SUFFIXES = (
+    ("isation", ""), ("ization", ""), ("isation", "e"), ("ization", "e"), ("isation", "ise"),
+    ("ization", "ize"), ("ification", "ify"),
+    ("ation", "ate"), ("ation", ""), ("ise", ""), ("ize", ""), ("ise", "y"), ("ize", "y"),
+    ("ness", ""), ("ment", ""),
+    ("ity", ""), ("fully", "ful"), ("ful", ""), ("less", ""), ("ism", ""), ("ist", ""),
+    ("ists", ""), ("ship", ""), ("hood", ""), ("ally", "al"), ("ly", ""), ("er", ""), ("ers", ""),
+)  # fmt: skip
+_SPECIES_ENDINGS = ("osis", "ae", "ii", "ensis", "itis")
+_ADJECTIVE_ENDINGS = ("ic", "ical", "ous", "able", "ible", "al", "ive", "ar", "ary", "ory", "ent", "ant")
+
+
+def is_technical(word: str) -> bool:
+    """Whether a lower-case word is a term by its spelling: no ordinary word, typo or derivation."""
+    return (
+        len(word) >= _MIN_LENGTH
+        and word.isalpha()
+        and not is_common(word)
+        and not _is_derived(word)
+        and not _is_typo(word)
+    )
+
+
+def is_species_name(word: str) -> bool:
+    """Whether a lower-case word can name a species after a genus ("aureus", "tuberculosis")."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    return word.endswith(_SPECIES_ENDINGS) or not (is_common(word) or _is_derived(word))
+
+
+def is_technical_adjective(word: str) -> bool:
+    """Whether a technical word reads as an adjective ("aerobic", "hypotonic"): a term with its noun."""
+    return word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _is_derived(word: str) -> bool:
+    """Whether a word is made from ordinary words by a prefix, a suffix or compounding."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix) :]):
+            return True
+    for stem in (word, word[:-1], word[:-2]):  # "underpins", "demilitarised"
+        for suffix, before in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                base = stem[: -len(suffix)] + before
+                if is_common(base) or _starts_with_prefix_of_common(base):
+                    return True
+    return any(is_common(word[:i]) and is_common(word[i:]) for i in range(3, len(word) - 2))
+
+
+def _starts_with_prefix_of_common(word: str) -> bool:
+    return any(word.startswith(p) and is_common(word[len(p) :]) for p in _PREFIXES if len(word) - len(p) >= 3)
+
+
+def _is_typo(word: str) -> bool:
+    """Whether a word is one letter away from an ordinary word (a letter added, lost or changed,
+    or two letters swapped), itself or the stem it is inflected from."""
+    index = _deletion_index()
+    for candidate in _bases(word):
+        if candidate in index:  # a letter lost
+            return True
+        for i in range(len(candidate)):
+            shorter = candidate[:i] + candidate[i + 1 :]
+            if is_common(shorter) or shorter in index:  # a letter added, or changed
+                return True
+        for i in range(len(candidate) - 1):
+            swapped = candidate[:i] + candidate[i + 1] + candidate[i] + candidate[i + 2 :]
+            if is_common(swapped):
+                return True
+    return False
+
+
+def _bases(word: str) -> set[str]:
+    """The word and what it may be inflected from: a typo hides in the stem ("intially")."""
+    out = {word}
+    for ending in ("s", "es", "ly", "ed", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            out.add(word[: -len(ending)])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _deletion_index() -> frozenset[str]:
+    """Every listed word with one letter left out: how typos are found without trying them all."""
+    return frozenset(word[:i] + word[i + 1 :] for word in COMMON if len(word) >= 4 for i in range(len(word)))

@@ -1,0 +1,64 @@
+"""Small readers of a line: where its sentences start, where given words stand in it."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_MARKS = frozenset(".!?:;=→•([{")
+_SKIPPED_BEFORE = frozenset(" \t\"'‘“*>")
+_SPACED_MARKS = frozenset("-–—+/&")
+_WORD_SEPARATORS = tuple(".,;:()'")
+_NUMBER = re.compile(r"\d+")
+_APOSTROPHES = "'’"
+
+
+def number_starts(text: str) -> list[int]:
+    """Where the numbers of ``text`` start (an apostrophe before one counts: "'60s").
+
+    Dates and numbered names ("Article 48") are read from these places, not searched for.
+    """
+    out: list[int] = []
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if not start:
+            out.append(start)
+        elif text[start - 1] in _APOSTROPHES and (start == 1 or not text[start - 2].isalnum()):
+            out.append(start - 1)
+        elif not text[start - 1].isalnum():
+            out.append(start)
+    return out
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens a sentence, or a fragment that stands alone.
+
+    A capital there says nothing about the word. Notes rarely punctuate, so a colon, a spaced
+    dash, an arrow or an opening bracket start a fragment too.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in _SKIPPED_BEFORE:
+        i -= 1
+    if i < 0:
+        return True
+    mark = text[i]
+    if mark in _SENTENCE_MARKS:
+        return True
+    return mark in _SPACED_MARKS and i + 1 < start and (i == 0 or text[i - 1] == " ")
+
+
+def keyword_hits(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the whole words ``keys`` stand in ``text``, in order (as written: case matters)."""
+    # A cheap first test on whole words; most lines hold no key at all.
+    spaced = text
+    for mark in _WORD_SEPARATORS:
+        spaced = spaced.replace(mark, " ")
+    found = keys.intersection(spaced.split())
+    out: list[tuple[int, int]] = []
+    for key in found:
+        at = text.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                out.append((at, end))
+            at = text.find(key, end)
+    return sorted(out)

@@ -1,0 +1,204 @@
+"""What the cloze builder knows about English words, independent of any course.
+
+The bundled common-words list (``ankibuild/data/english-words.txt``) tells a capitalised ordinary
+word ("Recognised", "Weaknesses") from a name ("Malenkov"). The list leaves out regular inflections
+of listed words; ``is_common`` puts them back with the same suffix rules (``_stems``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+def _load(name: str) -> frozenset[str]:
+    text = files("ankibuild.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+COMMON = _load("english-words.txt")
+PROPER_ADJECTIVES = _load("proper-adjectives.txt")
+"""Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
+
+STOPWORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there their theirs they
+    them he him his she her hers it its we us our you your i me my who whom whose which what when
+    where why how of in on at to from by for with without within into onto upon over under after
+    before during until since between among against about above below across through throughout
+    towards toward despite via per as is are was were be been being am has have had having do does
+    did not no can could may might must shall should will would all any some many much more most
+    few several each every both either neither other another such only also very just even still
+    again once here now never always often however therefore thus hence although though while
+    whereas because unless whether like unlike including following according later next own same
+    too instead rather quite almost nearly around most least less yes eg ie etc
+    vs aka""".split()
+)
+
+TITLES = frozenset(
+    """president minister secretary chancellor premier king queen prince princess emperor empress
+    tsar czar tsarina kaiser pope general admiral marshal colonel captain commander lieutenant
+    sergeant chairman chairwoman governor senator congressman mayor ambassador bishop archbishop
+    cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
+    prof professor doctor reverend rev leader director commissar führer fuhrer archduke
+    archduchess grand viceroy""".split()
+)
+TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
+
+CONNECTORS = frozenset("of de da di du del della der den van von la le les al el bin ibn y".split())
+"""Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
+
+EVENT_HEADS = frozenset(
+    """uprising uprisings rising revolution revolt rebellion crisis war wars treaty treaties pact
+    agreement accord accords alliance charter declaration doctrine conference congress summit
+    talks plan speech putsch coup massacre affair incident blockade airlift offensive campaign
+    movement constitution act convention programme program trial trials fire crash famine purge
+    purges empire dynasty republic reformation crusade raid invasion landings agreement
+    flood floods earthquake eruption disaster tsunami hurricane riot riots strike strikes
+    cycle effect law laws theorem principle equation equations syndrome disease reaction
+    hypothesis theory model test scale constant process pathway method paradox amendment reich""".split()
+)
+"""Nouns that make a named event, document, law or theory of the words before them."""
+
+ORG_HEADS = frozenset(
+    """party parties police army navy council committee union league assembly parliament
+    government front church bank university college company society institute""".split()
+)
+"""Nouns that name an institution only after an already capitalised phrase."""
+
+PLACE_HEADS = frozenset(
+    """treaty league republic battle siege bay gulf sea lake river mount cape isle island islands
+    strait straits kingdom federation commonwealth union university college bank church house hall
+    palace tower bridge duchy peace edict act council congress committee ministry department
+    bureau court order society company institute museum declaration bill charter statute
+    convention conference congress war wars day night""".split()
+)
+"""Nouns that begin a name of the form "X of Y" (Treaty of Versailles, League of Nations)."""
+
+EPONYM_HEADS = frozenset(
+    """law laws disease syndrome principle theorem constant equation equations cycle razor
+    paradox hypothesis conjecture postulate sign reflex palsy""".split()
+)
+"""Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
+
+POSSESSIVE_PLACES = frozenset(
+    """hospital college university cathedral church chapel school academy park square street road
+    bridge bank hall island bay wood cross inn gate court""".split()
+)
+"""Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College")."""
+
+ADJECTIVE_ENDINGS = ("ative", "itive", "ic", "ical", "ious", "eous", "ular", "ory", "ible", "able", "tial", "ional")
+"""Endings of technical adjectives ("Oxidative", "Anaerobic"): such a word opening a line is
+no name, but with the noun after it may be a term ("Oxidative phosphorylation")."""
+
+DRUG_STEMS = (
+    "olol",
+    "pril",
+    "sartan",
+    "statin",
+    "mab",
+    "cillin",
+    "mycin",
+    "floxacin",
+    "azole",
+    "tidine",
+    "dipine",
+    "parin",
+    "vir",
+    "tinib",
+    "afil",
+    "triptan",
+    "setron",
+    "lukast",
+    "caine",
+    "codone",
+    "profen",
+    "oxetine",
+    "azepam",
+    "azolam",
+    "semide",
+    "thiazide",
+    "cycline",
+    "dronate",
+    "gliptin",
+    "glitazone",
+    "formin",
+    "pramine",
+    "triptyline",
+)
+"""Endings of international drug names: such a word is a name even in lower case."""
+
+NUMBERED = frozenset(
+    """article art section clause amendment chapter paragraph resolution protocol directive
+    regulation proposition phase stage vitamin""".split()
+)
+"""Words that name a thing together with the number after them ("Article 48")."""
+
+IRREGULAR_PAST = frozenset(
+    """met told made gave sent led took saw said became won lost left kept let put set beat
+    brought bought fought thought taught caught sought held built began got went came ran wrote
+    chose drove rose fell felt found heard knew meant paid read sold spent stood struck swore
+    threw understood wore overthrew withdrew forbade""".split()
+)
+
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of a lower-case word under regular English inflection."""
+    out: list[str] = []
+    n = len(word)
+    if n > 4 and word.endswith(("ies", "ied")):
+        out.append(word[:-3] + "y")
+    if n > 3 and word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.append(word[:-2])  # "boxes", "churches", not "James"
+    if n > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if n > 4 and word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+        if word[-3] == word[-4]:
+            out.append(word[:-3])
+    if n > 5 and word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            out.append(word[:-4])
+    if n > 5 and word.endswith("ly"):
+        out.append(word[:-2])
+        if word.endswith("ily"):
+            out.append(word[:-3] + "y")
+    return out
+
+
+@lru_cache(maxsize=65536)
+def is_common(word: str) -> bool:
+    """Whether a lower-case word is an ordinary English word (in the list or inflected from one)."""
+    if word in COMMON or word in STOPWORDS:
+        return True
+    return any(stem in COMMON for stem in _stems(word))
+
+
+def is_proper_adjective(word: str) -> bool:
+    """Whether a lower-case word is a nationality or similar adjective, or its plural noun."""
+    return word in PROPER_ADJECTIVES or (word.endswith("s") and word[:-1] in PROPER_ADJECTIVES)
+
+
+_PARTICIPLES = ("ated", "ised", "ized", "ured", "lysed", "lyzed")
+
+
+def is_participle(word: str) -> bool:
+    """Whether a lower-case word reads as a technical participle ("phosphorylated", "denatured")."""
+    return word.endswith(_PARTICIPLES)
+
+
+def is_verb_like(word: str) -> bool:
+    """Whether a lower-case common word reads as a verb or adverb at the start of a sentence.
+
+    Terse notes start lines with verbs ("Denounced Stalin", "Invades Hungary"); such a word is
+    not the first part of the name after it.
+    """
+    if word in STOPWORDS or word in IRREGULAR_PAST:
+        return True
+    return word.endswith(("ed", "ing", "ly")) or (word.endswith("s") and not word.endswith("ss"))

@@ -1,0 +1,1 @@
+"""Data files shipped with ankibuild (word lists the cloze builder reads)."""

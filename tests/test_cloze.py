@@ -1,0 +1,155 @@
+"""The cloze builder's API: what each public function promises, case by case."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from ankibuild.cloze import ClozeSettings, Lexicon, cloze_text, extract_user_blanks, find_blanks, plan_blanks
+from ankibuild.errors import ClozeError
+from ankibuild.model import Blank
+
+COURSE = [
+    "Collective leadership - Beria",
+    "Within Soviet Politburo (Main gov group in a communist country)",
+    "Death of Stalin in 1953, left associates of politburo",
+    "1955 May - Austrian state treaty; Federal Republic of Germany is admitted to NATO",
+    "Malenkov's 'New Course'",
+    "Khrushchev was to adopt and develop the 'New Course'",
+]
+DEFAULT = ClozeSettings()
+
+
+def texts(text: str, blanks: tuple[Blank, ...]) -> list[str]:
+    return [text[blank.start : blank.end] for blank in blanks]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_texts(COURSE)
+
+
+def test_settings_defaults() -> None:
+    assert DEFAULT.detectors == frozenset({"dates", "names"})
+    assert (DEFAULT.glossary, DEFAULT.never, DEFAULT.hints, DEFAULT.max_per_card) == ((), (), False, 1)
+
+
+def test_word_list_is_a_plain_lowercase_list() -> None:
+    words = files("ankibuild.data").joinpath("english-words.txt").read_text(encoding="utf-8").split()
+    assert 10_000 <= len(words) <= 30_000
+    assert all(word.isalpha() and word.islower() for word in words)
+    assert words == sorted(set(words))
+
+
+def test_lexicon_ignores_order_and_repeats() -> None:
+    once = Lexicon.from_texts(COURSE)
+    again = Lexicon.from_texts(list(reversed(COURSE)) + COURSE)
+    assert (once.names, dict(once.terms), once.plain) == (again.names, dict(again.terms), again.plain)
+
+
+def test_an_empty_lexicon_still_finds_names_and_dates() -> None:
+    text = "Death of Stalin in 1953"
+    assert texts(text, find_blanks(text, Lexicon(), DEFAULT)) == ["Stalin", "1953"]
+
+
+def test_find_blanks_gives_sorted_unnumbered_candidates(lexicon: Lexicon) -> None:
+    text = COURSE[3]
+    blanks = find_blanks(text, lexicon, DEFAULT)
+    assert texts(text, blanks) == ["1955 May", "Austrian state treaty", "Federal Republic of Germany", "NATO"]
+    assert [b.kind for b in blanks] == ["date", "name", "name", "name"]
+    assert all(b.number == 0 and b.hint is None for b in blanks)
+    assert list(blanks) == sorted(blanks)
+
+
+def test_the_course_teaches_lower_case_names(lexicon: Lexicon) -> None:
+    text = COURSE[2]
+    assert texts(text, find_blanks(text, lexicon, DEFAULT)) == ["Stalin", "1953", "politburo"]
+    assert texts(text, find_blanks(text, Lexicon(), DEFAULT)) == ["Stalin", "1953"]
+
+
+def test_no_blank_inside_or_across_a_protected_range(lexicon: Lexicon) -> None:
+    text = "Stalin wrote $x = 1953$ and Beria `NATO` in 1956"
+    protected = [(13, 23), (35, 41)]
+    assert texts(text, find_blanks(text, lexicon, DEFAULT, protected)) == ["Stalin", "Beria", "1956"]
+    across = [(2, 8)]  # "alin w"
+    assert "Stalin" not in texts(text, find_blanks(text, lexicon, DEFAULT, across))
+
+
+def test_plan_numbers_from_one_in_order_of_appearance(lexicon: Lexicon) -> None:
+    text = "Khrushchev met Gomulka in 1956; Gomulka stayed"
+    blanks = plan_blanks(text, context=[], lexicon=lexicon, settings=DEFAULT)
+    assert [(text[b.start : b.end], b.number) for b in blanks] == [
+        ("Khrushchev", 1),
+        ("Gomulka", 2),
+        ("1956", 3),
+        ("Gomulka", 2),
+    ]
+
+
+def test_plan_leaves_out_what_the_front_shows(lexicon: Lexicon) -> None:
+    text = "Death of Stalin in 1953"
+    blanks = plan_blanks(text, context=["Stalin's death"], lexicon=lexicon, settings=DEFAULT)
+    assert [(text[b.start : b.end], b.number) for b in blanks] == [("1953", 1)]
+
+
+def test_plan_keeps_user_numbers_and_fills_the_gaps(lexicon: Lexicon) -> None:
+    text, user = extract_user_blanks("{{c2::Stalin}} died in 1953 and Beria in 1953")
+    blanks = plan_blanks(text, context=[], lexicon=lexicon, settings=DEFAULT, user_blanks=user)
+    assert cloze_text(text, blanks) == "{{c2::Stalin}} died in {{c1::1953}} and {{c3::Beria}} in {{c1::1953}}"
+
+
+def test_extract_user_blanks() -> None:
+    text, blanks = extract_user_blanks("{{c1::Imre Nagy}} became {{c2::Prime Minister::post}}")
+    assert text == "Imre Nagy became Prime Minister"
+    assert blanks == (Blank(0, 9, "user", 1, None), Blank(17, 31, "user", 2, "post"))
+    assert extract_user_blanks("no markup {here}") == ("no markup {here}", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{{c1::Budapest", "unclosed cloze"),
+        ("{{c1::a {{c2::b}} c}}", "nested cloze"),
+        ("{{c1:Budapest}}", "malformed cloze"),
+        ("{{c0::Budapest}}", "cloze number 0"),
+        ("{{c1::  }}", "empty cloze"),
+    ],
+    ids=["unclosed", "nested", "one colon", "number 0", "empty"],
+)
+def test_malformed_user_clozes_say_what_to_do(text: str, says: str) -> None:
+    with pytest.raises(ClozeError) as raised:
+        extract_user_blanks(text)
+    message = str(raised.value)
+    assert message.startswith(says)
+    assert "; " in message  # followed by what to do
+
+
+def test_cloze_text_writes_hints() -> None:
+    blanks = [Blank(9, 15, "name", 1, "name"), Blank(19, 23, "date", 2, None)]
+    assert cloze_text("Death of Stalin in 1953", blanks) == ("Death of {{c1::Stalin::name}} in {{c2::1953}}")
+
+
+@pytest.mark.parametrize(
+    "blanks",
+    [[Blank(0, 5, "name", 1), Blank(3, 8, "name", 2)], [Blank(0, 5, "name", 0)], [Blank(0, 99, "name", 1)]],
+    ids=["overlapping", "unnumbered", "outside"],
+)
+def test_cloze_text_refuses_broken_blanks(blanks: list[Blank]) -> None:
+    with pytest.raises(ValueError):
+        cloze_text("Death of Stalin", blanks)
+
+
+def test_glossary_and_never_match_whole_words_in_any_case(lexicon: Lexicon) -> None:
+    settings = ClozeSettings(glossary=("class struggle",), never=("stalin",))
+    text = "The Class Struggle after Stalin; class struggles"
+    assert texts(text, find_blanks(text, lexicon, settings)) == ["Class Struggle"]
+
+
+def test_terms_holding_markup_are_never_learnt() -> None:
+    course = ["the 'alpha {{beta' of it", "the 'gamma::delta' of it", "alpha {{beta and gamma::delta again"]
+    lexicon = Lexicon.from_texts(course)
+    text = course[2]
+    for blank in find_blanks(text, lexicon, DEFAULT):
+        inside = text[blank.start : blank.end]
+        assert "{" not in inside and ":" not in inside
