@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
@@ -19,8 +20,15 @@ from .pipeline import check as check_notes
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _os_error(error: OSError) -> str:
+    """A file the system refused, as ``file: reason; what to do``."""
+    name = error.filename2 if error.filename2 is not None else error.filename
+    where = f"{os.fsdecode(name)}: " if isinstance(name, (str, bytes, os.PathLike)) else ""
+    return f"{where}{error.strerror or error}; check the path and that you may write there"
+
+
 def _user_errors(command: F) -> F:
-    """Our errors are the user's to fix: print them as ``Error: file:line: ...``, not as tracebacks."""
+    """Our errors, and files the system refuses, are the user's to fix: ``Error: ...``, no traceback."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -28,6 +36,8 @@ def _user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except AnkibuildError as error:
             raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(_os_error(error)) from None
 
     return run  # type: ignore[return-value]
 
@@ -84,6 +94,9 @@ def build(
 
     Prints one line: cards, notes, the output path and its sha256.
     """
+    if no_lock and (locked or lock_path is not None):
+        other = "--locked" if locked else "--lock"
+        raise click.UsageError(f"--no-lock and {other} cannot be used together; keep one of them")
     lock: Path | bool = False if no_lock else (lock_path or True)
     result = build_deck(sources or None, output, config=_config(config_path), lock=lock, locked=locked)
     _report(result.diagnostics)

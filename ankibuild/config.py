@@ -96,6 +96,43 @@ def _typed(table: Mapping[str, Any], key: str, kind: type, default: Any, path: P
     return value
 
 
+def _deck(name: str, where: str, path: Path) -> str:
+    """A deck name: not empty, and no empty part between its ``::`` separators."""
+    parts = [part.strip() for part in name.split("::")]
+    if not "".join(parts):
+        raise ConfigError(f"{where} is empty", path, "give the deck a name, or remove the setting")
+    if not all(parts):
+        fixed = "::".join(part for part in parts if part)
+        raise ConfigError(f"{where} has an empty part between '::'", path, f"write it as '{fixed}'")
+    return name
+
+
+def _tags(value: Any, path: Path) -> tuple[str, ...]:
+    tags = _strings(value, "tags", path)
+    for tag in tags:
+        if not tag.strip():
+            raise ConfigError("'tags' holds an empty tag", path, "remove it")
+        if any(char.isspace() for char in tag):
+            fixed = "_".join(tag.split())
+            raise ConfigError(
+                f"the tag '{tag}' holds a space, which Anki tags cannot",
+                path,
+                f"write it as '{fixed}', or as separate tags",
+            )
+    return tags
+
+
+def _sources(value: Any, path: Path) -> tuple[str, ...]:
+    sources = _strings(value, "sources", path)
+    if not sources or not all(source.strip() for source in sources):
+        raise ConfigError(
+            "'sources' is empty or holds an empty path",
+            path,
+            'list at least one notes folder, such as sources = ["source_notes"]',
+        )
+    return sources
+
+
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     """Validate the parsed TOML of a config file."""
     _check_keys(data, _TOP_KEYS, "", path)
@@ -123,15 +160,18 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         raise ConfigError(f"unknown markdown.cards '{markdown.cards}'", path, f"use one of: {', '.join(CARD_MODES)}")
     decks = _typed(data, "decks", dict, {}, path)
     if not all(isinstance(v, str) for v in decks.values()):
-        raise ConfigError("'decks' maps file paths to deck names (strings)", path)
+        raise ConfigError("'decks' maps file paths to deck names (strings)", path, 'write it as "file.txt" = "Deck"')
+    for file, name in decks.items():
+        _deck(name, f"the deck of '{file}' in [decks]", path)
+    deck = _typed(data, "deck", str, None, path)
     return Config(
-        deck=_typed(data, "deck", str, None, path),
-        sources=_strings(data.get("sources", ["source_notes"]), "sources", path),
+        deck=None if deck is None else _deck(deck, "'deck'", path),
+        sources=_sources(data.get("sources", ["source_notes"]), path),
         output=_typed(data, "output", str, "dist", path),
         lock=_typed(data, "lock", str, None, path),
         folder_decks=_typed(data, "folder_decks", bool, True, path),
         decks=dict(decks),
-        tags=_strings(data.get("tags", []), "tags", path),
+        tags=_tags(data.get("tags", []), path),
         cloze=cloze,
         markdown=markdown,
         path=path,
@@ -150,6 +190,10 @@ def load_config(path: Path | str | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError("config file not found", path, "check the path given with --config") from None
+    except IsADirectoryError:
+        raise ConfigError("this is a folder, not a config file", path, "give the path of a .toml file") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read the config file: {error.strerror or error}", path, "check the path") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"not valid TOML: {error}", path, "fix the syntax of the config file") from None
     return parse_config(data, path)

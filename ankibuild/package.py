@@ -131,29 +131,48 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_package(notes: Sequence[StampedNote], media: Mapping[str, Path], output: Path, timestamp: int) -> str:
-    """Write the notes (and media, packaged name to file) to ``output``; return its SHA-256.
+def _check_output(output: Path) -> None:
+    """Fail before writing anything if ``output`` cannot become a file."""
+    if output.is_dir():
+        raise PackageError(
+            "this is a folder, so the deck cannot be written there",
+            output,
+            f"choose another file name, or a file inside it such as {output / 'deck.apkg'}",
+        )
+    for parent in output.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise PackageError(
+                    f"'{parent}' is a file, so it cannot hold the deck",
+                    output,
+                    "choose an output path inside a folder",
+                )
+            return
 
-    The archive is written beside ``output`` and renamed into place, so a failed build leaves an
-    earlier deck untouched.
-    """
+
+def _entries(notes: Sequence[StampedNote], media: Mapping[str, Path], timestamp: int) -> list[tuple[str, bytes]]:
+    """The files of the archive: the collection, the media index and the media, by name."""
+    with tempfile.TemporaryDirectory() as scratch:
+        collection = Path(scratch) / "collection.anki2"
+        try:
+            _write_collection(notes, timestamp, collection)
+        except (ValueError, TypeError) as error:
+            raise PackageError(f"genanki refused the deck: {error}", hint="please report this") from error
+        names = sorted(media)
+        entries: list[tuple[str, bytes]] = [
+            ("collection.anki2", collection.read_bytes()),
+            ("media", json.dumps({str(i): name for i, name in enumerate(names)}, sort_keys=True).encode()),
+        ]
+    return entries + [(str(i), media[name].read_bytes()) for i, name in enumerate(names)]
+
+
+def _write_beside(output: Path, entries: Sequence[tuple[str, bytes]]) -> str:
+    """Zip ``entries`` into a file beside ``output``, then rename it into place; return its SHA-256."""
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
-        with tempfile.TemporaryDirectory() as scratch:
-            collection = Path(scratch) / "collection.anki2"
-            try:
-                _write_collection(notes, timestamp, collection)
-            except (ValueError, TypeError) as error:
-                raise PackageError(f"genanki refused the deck: {error}", hint="please report this") from error
-            names = sorted(media)
-            entries: list[tuple[str, bytes]] = [
-                ("collection.anki2", collection.read_bytes()),
-                ("media", json.dumps({str(i): name for i, name in enumerate(names)}, sort_keys=True).encode()),
-            ]
-            entries += [(str(i), media[name].read_bytes()) for i, name in enumerate(names)]
         with zipfile.ZipFile(temp, "w") as archive:
             for name, data in sorted(entries):
                 archive.writestr(_zip_entry(name), data, compresslevel=9)
@@ -163,3 +182,27 @@ def write_package(notes: Sequence[StampedNote], media: Mapping[str, Path], outpu
         temp.unlink(missing_ok=True)
         raise
     return digest
+
+
+def write_package(notes: Sequence[StampedNote], media: Mapping[str, Path], output: Path, timestamp: int) -> str:
+    """Write the notes (and media, packaged name to file) to ``output``; return its SHA-256.
+
+    The archive is written beside ``output`` and renamed into place, so a failed build leaves an
+    earlier deck untouched.
+    """
+    try:
+        _check_output(output)
+    except OSError as error:  # such as a name too long for the file system
+        raise _cannot_write(output, error) from error
+    entries = _entries(notes, media, timestamp)
+    try:
+        return _write_beside(output, entries)
+    except OSError as error:
+        raise _cannot_write(output, error) from error
+
+
+def _cannot_write(output: Path, error: OSError) -> PackageError:
+    # The file that failed may be the temporary one beside it: name the deck the user asked for.
+    return PackageError(
+        f"cannot write the deck: {error.strerror or error}", output, "check the path and that you may write there"
+    )

@@ -1,13 +1,16 @@
 """Fields: cards and their blanks become the HTML of Anki notes.
 
 Everything the user wrote is HTML-escaped here, so ``<b>`` in the notes shows as text. Cloze fields
-also escape ``{``, ``}`` and, inside a deletion, ``:``: Anki reads cloze markup from the field's raw
-text, so only the markers written here can ever be taken for one.
+also escape ``{`` and ``}`` everywhere (text, TeX, code, markup, attribute values) and ``:`` inside
+a deletion and in attribute values: Anki reads cloze markup from the field's raw text, so only the
+markers written here can ever be taken for one. The browser (and MathJax, which reads what the
+browser decoded) still sees the characters as written.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -23,13 +26,49 @@ _MARK_TAGS: tuple[tuple[Mark, str], ...] = (
 BREADCRUMB_SEPARATOR = " › "
 
 
+# In markup: a tag (captured, so that splitting at tags keeps them), and in a tag an attribute value.
+_TAG = re.compile(r"(<[^<>]*>)")
+_ATTRIBUTE_VALUE = re.compile(r"""(=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+
+
+def _no_braces(text: str) -> str:
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _escape(text: str, cloze: bool, in_blank: bool) -> str:
     out = html.escape(text, quote=False)
     if cloze:
-        out = out.replace("{", "&#123;").replace("}", "&#125;")
+        out = _no_braces(out)
         if in_blank:
             out = out.replace(":", "&#58;")
     return out
+
+
+def _attribute(value: str, cloze: bool) -> str:
+    """An attribute value, quoted for HTML and, in a cloze field, with nothing Anki reads as cloze."""
+    out = html.escape(value, quote=True)
+    return _no_braces(out).replace(":", "&#58;") if cloze else out
+
+
+def _cloze_safe_markup(markup: str, in_blank: bool) -> str:
+    """Markup made elsewhere (a table, highlighted code, allowed raw HTML) made safe in a cloze field.
+
+    Attribute values lose their ``:``; inside a deletion, so does the text between tags. A ``::``
+    left in a tag's or attribute's name (which no valid HTML has) is broken up too.
+    """
+    out: list[str] = []
+    for i, piece in enumerate(_TAG.split(_no_braces(markup))):
+        if i % 2:  # a tag
+            piece = _ATTRIBUTE_VALUE.sub(lambda m: m.group(1) + m.group(2).replace(":", "&#58;"), piece)
+        elif in_blank:
+            piece = piece.replace(":", "&#58;")
+        out.append(piece)
+    joined = "".join(out)
+    return joined.replace("::", ":&#58;") if in_blank else joined
+
+
+def _markup(markup: str, cloze: bool, in_blank: bool) -> str:
+    return _cloze_safe_markup(markup, in_blank) if cloze else markup
 
 
 def _media_name(src: str, media: Mapping[str, str]) -> str:
@@ -39,25 +78,24 @@ def _media_name(src: str, media: Mapping[str, str]) -> str:
 def _render_run(run: Run, text: str, media: Mapping[str, str], cloze: bool, in_blank: bool) -> str:
     """One run (or the part of it inside or outside a blank) as HTML."""
     if run.kind == "math":
-        return f"\\({html.escape(text, quote=False)}\\)"
+        return f"\\({_escape(text, cloze, in_blank)}\\)"
     if run.kind == "display_math":
-        return f"\\[{html.escape(text, quote=False)}\\]"
+        return f"\\[{_escape(text, cloze, in_blank)}\\]"
     if run.kind == "code":
         return f"<code>{_escape(text, cloze, in_blank)}</code>"
     if run.kind == "code_block":
         from .highlight import highlight
 
-        block = highlight(text, run.lang)
-        return block.replace("{", "&#123;").replace("}", "&#125;") if cloze else block
+        return _markup(highlight(text, run.lang), cloze, in_blank)
     if run.kind == "image":
-        name = html.escape(_media_name(run.src or "", media), quote=True)
-        return f'<img src="{name}" alt="{html.escape(text, quote=True)}">'
+        name = _attribute(_media_name(run.src or "", media), cloze)
+        return f'<img src="{name}" alt="{_attribute(text, cloze)}">'
     if run.kind == "html":
-        return text
+        return _markup(text, cloze, in_blank)
     out = _escape(text, cloze, in_blank)
     for mark, tag in reversed(_MARK_TAGS):
         if mark in run.marks:
-            attrs = f' href="{html.escape(run.href or "", quote=True)}"' if tag == "a" else ""
+            attrs = f' href="{_attribute(run.href or "", cloze)}"' if tag == "a" else ""
             out = f"<{tag}{attrs}>{out}</{tag}>"
     return out
 
@@ -130,6 +168,11 @@ def breadcrumb(parts: Sequence[str]) -> str:
     return html.escape(BREADCRUMB_SEPARATOR.join(parts), quote=False)
 
 
+def _fields(*fields: str) -> tuple[str, ...]:
+    """Fields as Anki stores them: joined by U+001F, so that character cannot be inside one."""
+    return tuple(field.replace("\x1f", " ") for field in fields)
+
+
 def _media_of(runs: Sequence[Run], media: Mapping[str, str]) -> set[str]:
     return {_media_name(run.src or "", media) for run in runs if run.kind == "image"}
 
@@ -143,7 +186,7 @@ def basic_note(card: Card, deck: str, occurrence: int, media: Mapping[str, str],
     used = _media_of(card.title_content(), media)
     for bullet in card.bullets():
         used |= _media_of(bullet.runs, media)
-    fields = (
+    fields = _fields(
         render_runs(card.title_content(), media=media),
         render_body(card.body, media),
         breadcrumb(card.context),
@@ -169,7 +212,7 @@ def cloze_note(
     edit to one bullet, or a bullet inserted above it, leaves every other note as it was.
     """
     text = "".join(run.text for run in runs)
-    fields = (
+    fields = _fields(
         render_runs(runs, blanks, media, cloze=True),
         breadcrumb(context),
         html.escape(str(location), quote=False),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 from pathlib import Path
@@ -149,3 +151,81 @@ def test_a_failure_while_packaging_leaves_no_partial_file(
     assert result.exit_code == 1 and "Error: disk full" in result.stderr
     assert (tmp_path / "deck.apkg").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".deck")] == []
+
+
+def _notes(tmp_path: Path) -> str:
+    (tmp_path / "notes.txt").write_text("Deck\n  • Card\n    • body in 1956\n", encoding="utf-8")
+    return "notes.txt"
+
+
+UNWRITABLE = {
+    "output under a file": (
+        ["-o", "somefile.txt/deck.apkg"],
+        "Error: somefile.txt/deck.apkg: 'somefile.txt' is a file, so it cannot hold the deck; "
+        "choose an output path inside a folder",
+    ),
+    "output is a folder": (
+        ["-o", "x.apkg"],
+        "Error: x.apkg: this is a folder, so the deck cannot be written there; "
+        f"choose another file name, or a file inside it such as {Path('x.apkg') / 'deck.apkg'}",
+    ),
+    "config is a folder": (
+        ["--config", "settings"],
+        "Error: settings: this is a folder, not a config file; give the path of a .toml file",
+    ),
+    "output name too long": (
+        ["-o", f"{'n' * 300}.apkg"],
+        f"Error: {'n' * 300}.apkg: cannot write the deck: {os.strerror(errno.ENAMETOOLONG)}; "
+        "check the path and that you may write there",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNWRITABLE))
+def test_a_path_that_cannot_be_used_gets_a_clear_error(runner: CliRunner, tmp_path: Path, case: str) -> None:
+    options, message = UNWRITABLE[case]
+    (tmp_path / "somefile.txt").write_text("not a folder\n", encoding="utf-8")
+    (tmp_path / "x.apkg").mkdir()
+    (tmp_path / "settings").mkdir()
+    result = runner.invoke(main, ["build", _notes(tmp_path), *options])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == message
+    assert (tmp_path / "somefile.txt").read_text(encoding="utf-8") == "not a folder\n"
+    assert list((tmp_path / "x.apkg").iterdir()) == []
+
+
+def test_a_file_the_system_refuses_names_the_deck_not_a_temporary_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / ".deck.apkg.x1y2.tmp"))
+
+    monkeypatch.setattr("tempfile.mkstemp", full)
+    result = runner.invoke(main, ["build", _notes(tmp_path), "-o", "deck.apkg", "--no-lock"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: deck.apkg: cannot write the deck: {os.strerror(errno.ENOSPC)}; "
+        "check the path and that you may write there"
+    )
+
+
+def test_any_other_refused_file_is_reported_with_its_name(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), "notes.txt")
+
+    monkeypatch.setattr("ankibuild.cli.build_deck", denied)
+    result = runner.invoke(main, ["build", _notes(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: notes.txt: {os.strerror(errno.EACCES)}; check the path and that you may write there"
+    )
+
+
+@pytest.mark.parametrize("options", [["--locked", "--no-lock"], ["--lock", "my.lock", "--no-lock"]], ids=" ".join)
+def test_contradictory_lock_options_are_a_usage_error(runner: CliRunner, tmp_path: Path, options: list[str]) -> None:
+    result = runner.invoke(main, ["build", _notes(tmp_path), *options])
+    assert result.exit_code == 2
+    assert "cannot be used together" in result.stderr
+    assert not (tmp_path / "dist").exists()

@@ -38,7 +38,7 @@ def test_configured_course(project: Path, collection: Collection) -> None:
 
     texts = {collection.get_note(n)["Text"] for n in collection.find_notes('"note:ankibuild Cloze"')}
     summit = next(t for t in texts if "Bulganin" in t)
-    assert "Eisenhower" in summit and "{{c" not in summit.split("Eisenhower")[0][-3:]  # never blanked
+    assert "Eisenhower" in summit and "::Eisenhower" not in summit  # never blanked
     assert any("{{c1::thaw}}" in t for t in texts)  # from the glossary
 
     [wall] = collection.find_notes('"Front:The Wall"')
@@ -79,3 +79,46 @@ def test_raw_html_is_escaped_by_default(project: Path, collection: Collection) -
     import_deck(collection, _build(project))
     [wall] = collection.find_notes('"Front:The Wall"')
     assert "&lt;abbr&gt;GDR&lt;/abbr&gt;" in collection.get_note(wall)["Back"]
+
+
+BAD_SETTINGS = {
+    "no sources": (
+        "sources = []\n",
+        "'sources' is empty or holds an empty path; "
+        'list at least one notes folder, such as sources = ["source_notes"]',
+    ),
+    "a tag with a space": (
+        'tags = ["year-12", "a level"]\n',
+        "the tag 'a level' holds a space, which Anki tags cannot; write it as 'a_level', or as separate tags",
+    ),
+    "an empty tag": ('tags = [""]\n', "'tags' holds an empty tag; remove it"),
+    "an empty deck": ('deck = ""\n', "'deck' is empty; give the deck a name, or remove the setting"),
+    "an empty part in the deck": (
+        'deck = "Modern::::History"\n',
+        "'deck' has an empty part between '::'; write it as 'Modern::History'",
+    ),
+    "an empty deck for a file": (
+        '[decks]\n"summits.txt" = " "\n',
+        "the deck of 'summits.txt' in [decks] is empty; give the deck a name, or remove the setting",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SETTINGS))
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_setting_that_cannot_work_is_an_error(project: Path, command: str, case: str) -> None:
+    settings, message = BAD_SETTINGS[case]
+    (project / "ankibuild.toml").write_text(settings, encoding="utf-8")
+    result = CliRunner().invoke(main, [command])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == f"Error: ankibuild.toml: {message}"
+    assert not (project / "dist").exists()
+
+
+def test_a_config_path_that_is_a_folder_is_an_error(project: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--config", "source_notes"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        == "Error: source_notes: this is a folder, not a config file; give the path of a .toml file"
+    )

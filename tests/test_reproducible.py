@@ -10,7 +10,9 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,15 +54,31 @@ def test_builds_without_a_lock_ignore_the_clock(tmp_path: Path) -> None:
     assert _build_in(tmp_path, COURSE, tmp_path / "b.apkg", "4", "--no-lock") == first
 
 
-def test_file_listing_order_does_not_matter(tmp_path: Path) -> None:
-    names = ["b-second.txt", "a-first.txt", "c-third.txt"]
-    for folder, order in (("x", names), ("y", list(reversed(names)))):
-        (tmp_path / folder).mkdir()
-        for name in order:
-            (tmp_path / folder / name).write_text(f"{name}\n  • Card of {name}\n    • body\n", encoding="utf-8")
-    a = ankibuild.build([tmp_path / "x"], tmp_path / "x.apkg", lock=False)
-    b = ankibuild.build([tmp_path / "y"], tmp_path / "y.apkg", lock=False)
-    assert a.sha256 == b.sha256
+def test_file_listing_order_does_not_matter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every file goes to one deck, so the order in which they are read could show in the deck.
+    notes = tmp_path / "notes"
+    for name in ("b-second.txt", "a-first.txt", "c-third.txt", "history/d-fourth.txt", "biology/e-fifth.txt"):
+        (notes / name).parent.mkdir(parents=True, exist_ok=True)
+        (notes / name).write_text(f"Cold War\n  • Card of {name}\n    • body\n", encoding="utf-8")
+    config = ankibuild.Config(folder_decks=False)
+    listed = ankibuild.build([notes], tmp_path / "listed.apkg", config=config, lock=False)
+
+    # The same folder as a file system that lists it the other way round.
+    walk = os.walk
+
+    def reversed_walk(
+        top: str | os.PathLike[str], *args: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, list[str], list[str]]]:
+        for folder, folders, files in walk(top, *args, **kwargs):
+            folders.reverse()  # in place: the walk goes on into the folders as the caller leaves them
+            files.reverse()
+            yield folder, folders, files
+
+    monkeypatch.setattr(os, "walk", reversed_walk)
+    reversed_listing = ankibuild.build([notes], tmp_path / "reversed.apkg", config=config, lock=False)
+    assert listed.decks == reversed_listing.decks == ("Cold War",)
+    assert listed.cards == reversed_listing.cards == 5
+    assert (tmp_path / "listed.apkg").read_bytes() == (tmp_path / "reversed.apkg").read_bytes()
 
 
 def test_source_date_epoch_sets_the_times_inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

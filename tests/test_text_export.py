@@ -42,9 +42,18 @@ def test_fixture(case: Case) -> None:
 
 
 # Generated exports: a title, maybe a count, then cards and body lines at random depths, with any
-# of the accepted markers, odd whitespace and line ends.
+# of the accepted markers, odd whitespace and line ends. Words are joined by spaces or by characters
+# that ``str.splitlines`` would take for line ends but that are text inside a line of an export.
 _words = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Zs")), min_size=1, max_size=12)
-_text = st.lists(_words, min_size=1, max_size=4).map(" ".join)
+_separator = st.sampled_from([" ", " ", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+
+
+@st.composite
+def _text(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_words, min_size=1, max_size=4))
+    return words[0] + "".join(draw(_separator) + word for word in words[1:])
+
+
 _marker = st.sampled_from(["• ", "- ", "* ", "◦ ", "▪ ", "•"])
 _indent = st.sampled_from(["  ", "\t", "\u00a0\u00a0", " "])
 
@@ -52,7 +61,9 @@ _indent = st.sampled_from(["  ", "\t", "\u00a0\u00a0", " "])
 @st.composite
 def exports(draw: st.DrawFn) -> tuple[str, list[str]]:
     """An export's text and the content of each of its non-blank lines, in order."""
-    title = draw(_text)
+    title = draw(_text())
+    if title[0] in "•◦▪*-\ufeff":  # not a bullet (the first line is the title), nor a byte order mark
+        title = "x" + title
     expected = [title]
     lines = [title]
     if draw(st.booleans()):
@@ -60,13 +71,13 @@ def exports(draw: st.DrawFn) -> tuple[str, list[str]]:
         expected.append(lines[-1])
     unit = draw(_indent)
     for _ in range(draw(st.integers(1, 6))):
-        card = draw(_text)
+        card = draw(_text())
         lines.append(unit + draw(_marker) + card + draw(st.sampled_from(["", " ", "\u00a0"])))
         expected.append(card)
         depth = 1
         for _ in range(draw(st.integers(0, 5))):
             depth = draw(st.integers(1, depth + 1))
-            body = draw(_text)
+            body = draw(_text())
             marker = draw(st.one_of(_marker, st.just("")))
             if marker == "" and body[0] in "•◦▪*-":
                 body = "x" + body
@@ -74,7 +85,7 @@ def exports(draw: st.DrawFn) -> tuple[str, list[str]]:
             expected.append(body)
         if draw(st.booleans()):
             lines.append("")
-    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     return ending.join(lines) + ending, expected
 
 
@@ -98,7 +109,7 @@ def test_every_line_lands_in_exactly_one_card_or_the_header(export: tuple[str, l
 @given(exports())
 def test_locations_point_at_the_line_they_came_from(export: tuple[str, list[str]]) -> None:
     text, _ = export
-    source = text.splitlines()
+    source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes = read_text_export(text, "generated.txt")
     for card in notes.cards:
         assert card.title in source[card.location.line - 1].replace("\u00a0", " ")

@@ -28,10 +28,23 @@ class _Line:
     text: str
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of a file, split at line ends only.
+
+    ``str.splitlines`` also splits at form feeds, U+2028 and other separators that can sit inside a
+    line of an export; splitting there would number every later line wrongly.
+    """
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _split_line(raw: str, number: int) -> _Line | None:
-    """Indent, bullet marker and text of one line; ``None`` for a blank line."""
+    """Indent, bullet marker and text of one line; ``None`` for a blank line.
+
+    Any white space counts: a form feed or line separator around the text is trimmed like a space,
+    and one inside the text is kept.
+    """
     expanded = raw.replace("\u00a0", " ").expandtabs(_TAB_WIDTH).rstrip()
-    stripped = expanded.lstrip(" ")
+    stripped = expanded.lstrip()
     if not stripped:
         return None
     indent = len(expanded) - len(stripped)
@@ -67,11 +80,17 @@ def _body(lines: list[_Line], path: str) -> tuple[Bullet, ...]:
 
 def read_text_export(text: str, path: str) -> NotesFile:
     """Read a revision-card text export into cards. ``path`` is used only to say where lines are."""
-    numbered = [(n, _split_line(raw, n)) for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1)]
-    lines = [line for _, line in numbered if line is not None]
+    numbered = (_split_line(raw, n) for n, raw in enumerate(_lines(text), 1))
+    lines = [line for line in numbered if line is not None]
     if not lines:
         raise SourceError("the file is empty", Location(path, 1), "write a title line, then one bullet per card")
     title_line, rest = lines[0], lines[1:]
+    if title_line.marker is not None:
+        raise SourceError(
+            "the first line is the deck's title, not a card",
+            Location(path, title_line.number),
+            "add a title line above the first card",
+        )
     declared: int | None = None
     count_line: _Line | None = None
     if rest and rest[0].marker is None and (m := _COUNT_LINE.fullmatch(rest[0].text)):
