@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import AnkibuildError
+from .lock import LockEntry
 from .model import Diagnostic
 from .pipeline import build as build_deck
 from .pipeline import check as check_notes
@@ -45,6 +46,20 @@ def _user_errors(command: F) -> F:
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         click.echo(str(diagnostic), err=True)
+
+
+def _report_removed(removed: Sequence[LockEntry], shown: int = 5) -> None:
+    """Say which notes left the notes: Anki keeps them, and the user may want to delete them."""
+    click.echo(
+        f"{len(removed)} notes are no longer in the notes; Anki keeps them (ankibuild never deletes). "
+        "To find them in Anki's browser, search for their text:",
+        err=True,
+    )
+    for entry in removed[:shown]:
+        what = f'card "{entry.key[2]}"' if entry.key[0] == "basic" else f'line "{entry.key[3]}"'
+        click.echo(f"  {what} (was {entry.source})", err=True)
+    if len(removed) > shown:
+        click.echo(f"  and {len(removed) - shown} more", err=True)
 
 
 def _config(path: Path | None) -> Config:
@@ -101,13 +116,7 @@ def build(
     result = build_deck(sources or None, output, config=_config(config_path), lock=lock, locked=locked)
     _report(result.diagnostics)
     if result.removed:
-        where = ", ".join(f'"Source:{entry.source}"' for entry in result.removed[:3])
-        more = ", ..." if len(result.removed) > 3 else ""
-        click.echo(
-            f"{len(result.removed)} notes are no longer in the notes; Anki keeps them: "
-            f"find them in Anki's browser with {where}{more}",
-            err=True,
-        )
+        _report_removed(result.removed)
     click.echo(result.summary())
 
 

@@ -64,6 +64,8 @@ def read_lock(path: Path) -> tuple[LockEntry, ...]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return ()
+    except NotADirectoryError:
+        raise LockError("the lock file's folder is a file", path, "give a lock path in a folder") from None
     except (OSError, UnicodeDecodeError) as error:
         raise LockError(f"cannot read the lock file: {error}", path, _FIX) from None
     entries: list[LockEntry] = []
@@ -124,7 +126,12 @@ def write_lock(path: Path, text: str) -> None:
             return
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as error:
+        raise LockError(
+            f"cannot write the lock file: {error.strerror}", path, "give a lock path in a folder you may write to"
+        ) from None

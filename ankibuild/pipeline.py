@@ -185,9 +185,11 @@ def build(
         check_locked(lock_path, new_lock, locked)
     target = default_output(Path(output or config.output), sorted(set(decks.values())), config)
     timestamp = max((n.mtime for n in stamping.notes), default=now)
-    digest = write_package(stamping.notes, media_files, target, timestamp)
     if lock_path is not None and not locked:
+        # The lock first: a deck must never go out with times its lock does not hold. Should the
+        # deck then fail, the next build reads this lock and writes the same deck.
         write_lock(lock_path, new_lock)
+    digest = write_package(stamping.notes, media_files, target, timestamp)
     return BuildResult(
         output=target,
         sha256=digest,

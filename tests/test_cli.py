@@ -229,3 +229,23 @@ def test_contradictory_lock_options_are_a_usage_error(runner: CliRunner, tmp_pat
     assert result.exit_code == 2
     assert "cannot be used together" in result.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_build_reports_cards_that_left_the_notes(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "source_notes"
+    notes.mkdir()
+    (notes / "n.txt").write_text("Deck\n  • Kept card\n    • body\n  • Gone card\n    • body\n", encoding="utf-8")
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    (notes / "n.txt").write_text("Deck\n  • Kept card\n    • body\n", encoding="utf-8")
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0
+    assert "1 notes are no longer in the notes; Anki keeps them" in result.stderr
+    assert '  card "Gone card" (was n.txt:4)' in result.stderr
+
+
+def test_a_lock_path_inside_a_file_is_a_clear_error(runner: CliRunner, course: Path, tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(main, ["build", "--lock", "plain.txt/ankibuild.lock", "-o", "d.apkg"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: plain.txt/ankibuild.lock: the lock file's folder is a file")
+    assert not (tmp_path / "d.apkg").exists()
