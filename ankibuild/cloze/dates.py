@@ -86,6 +86,8 @@ def find_dates(text: str, numbers: Sequence[int] | None = None) -> list[tuple[in
     """
     if numbers is None:
         numbers = number_starts(text)
+    if not numbers and "entury" not in text:
+        return []  # most lines: no number, no "nineteenth century"
     points = [point for point in _points(text, numbers) if point[2] != "day"] if numbers else []
     if "entury" in text:
         points = sorted(points + [(*m.span(), "century") for m in _WORD_CENTURY.finditer(text)])

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..model import Blank
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .names import capitalised_words, find_names, lower_case
@@ -77,6 +78,9 @@ class Lexicon:
     """A memo of ``word_class``, which depends only on the fields above."""
     runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
     """A memo of ``analyse_run``, which depends only on the fields above."""
+    blanks: dict[tuple[int, int, str, str | None], Blank] = field(default_factory=dict, repr=False)
+    """A memo of the blanks ``find_blanks`` returns: frozen values, dear to build, and the same
+    spans recur from line to line."""
 
     def __post_init__(self) -> None:
         if not self.keys:

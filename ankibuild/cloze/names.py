@@ -32,6 +32,7 @@ _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
 _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
+_PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters of the particles
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
@@ -74,6 +75,8 @@ def _species_end(text: str, end: int) -> int:
 class _Reader:
     """Finds the names of one line, appending their spans to ``out``."""
 
+    __slots__ = ("blocked", "fenced", "lexicon", "lower", "memo", "out", "text")  # one per line, read often
+
     def __init__(self, text: str, lexicon: Lexicon, blocked: Sequence[Span], fenced: Sequence[Span]) -> None:
         self.text = text
         self.lower = lower_case(text)
@@ -85,18 +88,22 @@ class _Reader:
 
     def runs(self) -> None:
         text, blocked, fenced = self.text, self.blocked, self.fenced
-        for match in _RUN.finditer(text):
-            start = match.start()
-            run = match.group()
+        end = 0
+        # ``findall`` and ``find`` rather than ``finditer``, which builds a match object per run.
+        # Any capital starts a match, so a run's text first appears after the previous run exactly
+        # where the regex found it.
+        for run in _RUN.findall(text):
+            start = text.find(run, end)
+            end = start + len(run)
             if (start and text[start - 1].isalnum()) or not run[0].isupper():
                 continue
             if run in _LONE_WORDS:
-                if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", start + len(run)):
-                    self.out.append((start, start + len(run)))  # "World Health Organization (WHO)"
+                if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
+                    self.out.append((start, end))  # "World Health Organization (WHO)"
                 continue
-            if fenced and overlaps(start, start + len(run), fenced):
+            if fenced and overlaps(start, end, fenced):
                 continue  # the user blanked part of this name: the rest is theirs to blank
-            if blocked and overlaps(start, start + len(run), blocked):
+            if blocked and overlaps(start, end, blocked):
                 for offset, words in _free_parts(run, start, blocked):
                     while words and not words[0][0].isupper():  # a connector left after a date
                         offset += len(words.pop(0)) + 1
@@ -108,24 +115,25 @@ class _Reader:
     def run(self, offset: int, run: str) -> None:
         """Append the names in the run ``run``, which starts with a capital at ``offset``."""
         text = self.text
-        info = self.memo.get(run) or analyse_run(run, self.lexicon)
-        pieces = info.pieces
-        if info.opening is not None and starts_sentence(text, offset):
-            pieces = info.opening
-        for piece in pieces:
-            start, end = offset + piece.start, offset + piece.end
-            if piece.heading and not text[:start].strip() and not text[end:].strip(" .:;"):
+        pieces, opening, words = self.memo.get(run) or analyse_run(run, self.lexicon)
+        if opening is not None and starts_sentence(text, offset):
+            pieces = opening
+        # Unpacked at once: cheaper than reading each field of the named tuple by name.
+        for start, end, named, heads, plural, particle, heading, genus in pieces:
+            start += offset
+            end += offset
+            if heading and not text[:start].strip() and not text[end:].strip(" .:;"):
                 continue  # "Key Terms" as the whole line: a heading
-            head = _head_end(text, end, piece.heads, piece.plural) if piece.heads else 0
-            if not head and piece.genus:
+            head = _head_end(text, end, heads, plural) if heads else 0
+            if not head and genus:
                 head = _species_end(text, end)
             if head:
                 end = head
-            elif not piece.named:
+            elif not named:
                 continue
-            self.out.append((_with_particle(text, start) if piece.particle else start, end))
+            self.out.append((_with_particle(text, start) if particle else start, end))
         terms = self.lexicon.terms
-        for at, word in info.words:
+        for at, word in words:
             if word in terms:
                 self.term(offset + at, word)
 
@@ -153,7 +161,11 @@ class _Reader:
 
 def overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
     """Whether ``start``-``end`` overlaps any of ``spans``."""
-    return any(s < end and start < e for s, e in spans)
+    # A plain loop: cheaper than ``any`` over a generator for the few spans a line has.
+    for s, e in spans:  # noqa: SIM110
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _free_parts(run: str, start: int, blocked: Sequence[Span]) -> Iterator[tuple[int, list[str]]]:
@@ -199,6 +211,8 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> Iterator[tuple
 
 def _with_particle(text: str, start: int) -> int:
     """Where a name starts, taking in a particle written before it ("de Stalinisation")."""
+    if start < 2 or text[start - 1] != " " or text[start - 2] not in _PARTICLE_ENDS:
+        return start  # a quick way past most names: no particle can end just before them
     before = " " + text[max(0, start - 9) : start]
     if not before.endswith(_PARTICLES_BEFORE):
         return start

@@ -25,6 +25,8 @@ _ORDINAL_WORD = re.compile(rf"(?:{_ORDINAL_WORDS})((?:\s[a-z][\w'’\-]*){{1,4}}
 # "Article 48", "Art. 231": the word capitalised, as such names are written
 _NUMBERED_WORDS = frozenset({word.capitalize() for word in NUMBERED} | {"article"})
 _NUMBER_WORD = re.compile(r"\d{1,4}[A-Za-z]?\b")
+# Any of those words anywhere in a line: without one, no number in it is named ("Article 48").
+_ANY_NUMBERED_WORD = re.compile("|".join(sorted(_NUMBERED_WORDS)))
 _WORD = re.compile(r"[\w'’\-]+")
 # Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
 _LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\-]([a-z]+))\b")
@@ -64,6 +66,8 @@ def _lettered_names(lower: str) -> Iterator[tuple[int, int]]:
 
 
 def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[tuple[int, int]]:
+    # One search of the line spares looking at the word before each number.
+    may_be_named = bool(numbers) and _ANY_NUMBERED_WORD.search(text) is not None
     for start in numbers:
         after = lower[start + 1 : start + 5]
         if "th" in after or "st" in after or "nd" in after or "rd" in after:
@@ -72,7 +76,7 @@ def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[t
             if end:
                 yield start, end
                 continue
-        if start and text[start - 1] in " ." and text[start].isdigit():
+        if may_be_named and start and text[start - 1] in " ." and text[start].isdigit():
             yield from _numbered(text, start)
     if " plan" in lower or " war" in lower or " programme" in lower:
         for match in _NUMBER_PLAN.finditer(lower):

@@ -85,10 +85,16 @@ def find_blanks(
         return ()
     refused = [*protected, *_matches(text, settings.never)] if settings.never else protected
     hints = settings.hints
+    memo = lexicon.blanks
     blanks = []
     for start, end, kind in _choose(text, candidates, refused):
         blank_kind, hint = _KINDS[kind]
-        blanks.append(Blank(start, end, blank_kind, 0, hint if hints else None))
+        shown = hint if hints else None
+        key = (start, end, blank_kind, shown)
+        blank = memo.get(key)
+        if blank is None:
+            blank = memo[key] = Blank(start, end, blank_kind, 0, shown)
+        blanks.append(blank)
     return tuple(blanks)
 
 

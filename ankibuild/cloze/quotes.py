@@ -24,6 +24,8 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
         patterns.append(_SINGLE)
     if '"' in text or "“" in text:
         patterns.append(_DOUBLE)
+    if not patterns:
+        return []  # most lines quote nothing
     out: list[tuple[int, int]] = []
     for pattern in patterns:
         for match in pattern.finditer(text):

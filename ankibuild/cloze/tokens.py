@@ -8,7 +8,11 @@ _SENTENCE_MARKS = frozenset(".!?:;=→•([{")
 _SKIPPED_BEFORE = frozenset(" \t\"'‘“*>")
 _SPACED_MARKS = frozenset("-–—+/&")
 _WORD_SEPARATORS = tuple(".,;:()'")
-_NUMBER = re.compile(r"\d+")
+# "\d\d*" rather than "\d+": a pattern that starts with a single digit lets the regex engine skip
+# to the next digit quickly.
+_NUMBER = re.compile(r"\d\d*")
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same test on ASCII text, which is most notes, and faster
 _APOSTROPHES = "'’"
 
 
@@ -17,6 +21,8 @@ def number_starts(text: str) -> list[int]:
 
     Dates and numbered names ("Article 48") are read from these places, not searched for.
     """
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
+        return []  # most lines: a search costs less than starting ``finditer``
     out: list[int] = []
     for match in _NUMBER.finditer(text):
         start = match.start()
@@ -52,7 +58,10 @@ def keyword_hits(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
     spaced = text
     for mark in _WORD_SEPARATORS:
         spaced = spaced.replace(mark, " ")
-    found = keys.intersection(spaced.split())
+    words = spaced.split()
+    if keys.isdisjoint(words):
+        return []
+    found = keys.intersection(words)
     out: list[tuple[int, int]] = []
     for key in found:
         at = text.find(key)
