@@ -44,6 +44,8 @@ class MarkdownConfig:
     """Which parts make cards: ``headings``, ``bullets`` or ``auto`` (both, sensibly)."""
     allow_html: bool = False
     """Pass raw HTML in the notes through to Anki instead of showing it as text."""
+    heading_tags: bool = False
+    """Tag each card with the headings above it (``heading::cardiac_cycle::heart_sounds``)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Config:
 
 _TOP_KEYS = {"deck", "sources", "output", "lock", "folder_decks", "decks", "tags", "cloze", "markdown"}
 _CLOZE_KEYS = {"enabled", "glossary", "never", "detectors", "hints", "marked_terms"}
-_MARKDOWN_KEYS = {"cards", "allow_html"}
+_MARKDOWN_KEYS = {"cards", "allow_html", "heading_tags"}
 CARD_MODES = ("auto", "headings", "bullets")
 
 
@@ -155,6 +157,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     markdown = MarkdownConfig(
         cards=_typed(raw_markdown, "cards", str, "auto", path),
         allow_html=_typed(raw_markdown, "allow_html", bool, False, path),
+        heading_tags=_typed(raw_markdown, "heading_tags", bool, False, path),
     )
     if markdown.cards not in CARD_MODES:
         raise ConfigError(f"unknown markdown.cards '{markdown.cards}'", path, f"use one of: {', '.join(CARD_MODES)}")

@@ -24,6 +24,12 @@ def source_tag(path: str) -> str:
     return "source::" + "::".join(re.sub(r"\s+", "_", part) for part in stem.split("/"))
 
 
+def heading_tag(context: Sequence[str]) -> str:
+    """The tag naming a card's place under its headings: ``heading::cardiac_cycle::heart_sounds``."""
+    parts = (re.sub(r"[^\w-]+", "_", part.casefold()).strip("_") or "_" for part in context)
+    return "heading::" + "::".join(parts)
+
+
 def _lines(card: Card) -> Iterator[tuple[Bullet, tuple[str, ...]]]:
     """Every body line with the lines above it that give it context (its parents)."""
 
@@ -171,6 +177,8 @@ def make_notes(
         titles: Counter[str] = Counter()
         for card in notes_file.cards:
             tags = (*config.tags, source_tag(notes_file.path), *card.tags)
+            if config.markdown.heading_tags and card.context:
+                tags += (heading_tag(card.context),)
             notes.append(basic_note(card, deck, titles[card.title], file_media, tags))
             titles[card.title] += 1
             if stage is None:

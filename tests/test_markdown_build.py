@@ -79,3 +79,23 @@ def test_a_missing_image_is_an_error_with_its_line(tmp_path: Path, monkeypatch: 
     result = CliRunner().invoke(main, ["build", "n.md"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: n.md:7: image not found: images/gone.png; put the image at")
+
+
+def test_bold_terms_become_blanks_when_configured(tmp_path: Path, collection: Collection) -> None:
+    notes = tmp_path / "bio.md"
+    notes.write_text("# Bio\n\n## Transport\n\n- water moves by **osmosis** across membranes\n", encoding="utf-8")
+    config = ankibuild.Config(cloze=ankibuild.ClozeConfig(marked_terms=True, detectors=()))
+    import_deck(collection, ankibuild.build([notes], tmp_path / "d.apkg", lock=False, config=config).output)
+    [nid] = collection.find_notes('"note:ankibuild Cloze"')
+    assert collection.get_note(nid)["Text"] == "water moves by {{c1::<b>osmosis</b>}} across membranes"
+    plain = ankibuild.Config(cloze=ankibuild.ClozeConfig(detectors=()))
+    assert ankibuild.build([notes], tmp_path / "e.apkg", lock=False, config=plain).notes == 1  # bold is just bold
+
+
+def test_headings_become_tags_when_configured(tmp_path: Path, collection: Collection) -> None:
+    notes = tmp_path / "heart.md"
+    notes.write_text("# Heart\n\n## Cardiac cycle\n\n### Heart sounds\n\n- Lub and dub\n", encoding="utf-8")
+    config = ankibuild.Config(markdown=ankibuild.config.MarkdownConfig(heading_tags=True))
+    import_deck(collection, ankibuild.build([notes], tmp_path / "d.apkg", lock=False, config=config).output)
+    [nid] = collection.find_notes('"Front:Heart sounds"')
+    assert collection.get_note(nid).tags == ["heading::heart::cardiac_cycle", "source::heart"]
