@@ -112,12 +112,12 @@ def _write_collection(notes: Sequence[StampedNote], timestamp: int, path: Path) 
         genanki.Package([decks[name] for name in sorted(decks)]).write_to_db(
             cursor, timestamp, iter(range(timestamp * 1000, 1 << 62))
         )
-        for stamped in notes:
-            cursor.execute("UPDATE notes SET mod = ? WHERE guid = ?", (stamped.mtime, stamped.guid))
-            cursor.execute(
-                "UPDATE cards SET mod = ? WHERE nid = (SELECT id FROM notes WHERE guid = ?)",
-                (stamped.mtime, stamped.guid),
-            )
+        # genanki gives every note the package's time; each note gets its own. Notes are found by
+        # id (the table has no index on guid, and a lookup per note would scan it every time).
+        ids = dict(cursor.execute("SELECT guid, id FROM notes").fetchall())
+        times = [(stamped.mtime, ids[stamped.guid]) for stamped in notes]
+        cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", times)
+        cursor.executemany("UPDATE cards SET mod = ? WHERE nid = ?", times)
         connection.commit()
     finally:
         connection.close()
