@@ -7,6 +7,7 @@ phrase is a term, so these rules hold for any subject:
   ...", "habitat = where an organism lives; niche = its role there";
 - a description opens a line: "Osmosis is the diffusion of ...", "X refers to ...";
 - a heading is a short line of its own: "Heart failure", "Stroke", "Photosynthesis - overview";
+- the members a definition lists are terms too: "erosion: hydraulic action, abrasion, attrition";
 - a term keeps its kind when a classifying adjective narrows it: once "erosion" is a term, so is
   "lateral erosion", and "peripheral oedema" once "oedema" is.
 
@@ -34,6 +35,7 @@ _DESCRIBED = re.compile(
 # A heading: one to three words alone on a line, or before a spaced dash or a bracket.
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _CLAUSES = re.compile(r";\s+")
+_LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
 
 DISCOURSE = frozenset(
     """result results problem problems aim aims outcome reason reasons cause causes impact impacts
@@ -80,6 +82,28 @@ def definitions(text: str) -> Iterator[str]:
         if not term:
             return
         yield term
+
+
+def listed(text: str) -> list[str]:
+    """The members of a list a term is defined by: "mass movement: slumping, rockfalls, landslides".
+
+    Every member must be one to three plain lower-case words, or the list is prose ("sx: cough
+    worse at night, ...") and none of it counts.
+    """
+    head, colon, rest = text.partition(": ")
+    if not colon or not (_defined(head + ": ") or _defined_phrase(head + ": ")):
+        return []
+    items = [item.strip() for item in rest.split(";")[0].split(", ")]
+    if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):
+        return []
+    return items
+
+
+def _plain_item(item: str) -> bool:
+    words = item.split()
+    return 1 <= len(words) <= 3 and all(
+        word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words
+    )
 
 
 def heading(text: str) -> str | None:

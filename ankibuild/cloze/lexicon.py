@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import definitions, heading, narrowed_terms
+from .definitions import definitions, heading, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -135,7 +135,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (*definitions(text), heading(text)):
+        for term in (*definitions(text), heading(text), *listed(text)):
             if term and " " in term:
                 terms.update(_with_plural(term))
             elif term:

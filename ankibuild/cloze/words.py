@@ -55,7 +55,9 @@ EVENT_HEADS = frozenset(
     purges empire dynasty republic reformation crusade raid invasion landings agreement
     flood floods earthquake eruption disaster tsunami hurricane riot riots strike strikes
     cycle effect law laws theorem principle equation equations syndrome disease reaction
-    hypothesis theory model test scale constant process pathway method paradox amendment reich""".split()
+    hypothesis theory model test scale constant process pathway method paradox amendment reich
+    cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
+    blockers culture""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
 
@@ -76,7 +78,7 @@ PLACE_HEADS = frozenset(
 
 EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
-    paradox hypothesis conjecture postulate sign reflex palsy""".split()
+    paradox hypothesis conjecture postulate sign reflex palsy area triad""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
 
