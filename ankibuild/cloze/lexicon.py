@@ -33,7 +33,7 @@ from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
-from .words import DRUG_STEMS, STOPWORDS, is_common, is_participle, is_verb_like
+from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
@@ -117,8 +117,12 @@ class _Counts:
 
 
 def _is_drug(word: str) -> bool:
-    """Whether a lower-case word is an international drug name ("propranolol", "statins")."""
-    return len(word) >= 6 and (word.endswith(DRUG_STEMS) or (word[-1] == "s" and word[:-1].endswith(DRUG_STEMS)))
+    """Whether a lower-case word names a drug, sugar or disease by its ending ("propranolol",
+    "statins", "glucose", "bronchitis"), ordinary English or not."""
+    if len(word) < 6 or word.endswith(SCIENCE_EXCEPTIONS):
+        return False
+    stem = word[:-1] if word[-1] == "s" else word
+    return stem.endswith(DRUG_STEMS) or word.endswith(SCIENCE_ENDINGS) or stem.endswith(SCIENCE_ENDINGS)
 
 
 def _learn(texts: Sequence[str]) -> Lexicon:

@@ -129,6 +129,12 @@ DRUG_STEMS = (
 )
 """Endings of international drug names: such a word is a name even in lower case."""
 
+SCIENCE_ENDINGS = ("cose", "tose", "crose", "ulose", "ylose", "itis", "osis", "aemia", "emia", "opathy")
+"""Endings of sugars ("glucose", "cellulose"), inflammations, conditions and diseases
+("tuberculosis", "anaemia", "neuropathy"): a name even when the word is also ordinary English."""
+SCIENCE_EXCEPTIONS = ("gnosis",)
+"""Endings of ordinary words that look scientific: "diagnosis", "prognosis"."""
+
 NUMBERED = frozenset(
     """article art section clause amendment chapter paragraph resolution protocol directive
     regulation proposition phase stage vitamin""".split()
