@@ -10,7 +10,8 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
 - a short phrase that stands alone somewhere (a title: "Collective leadership - Beria") and recurs
   in other lines is a key term;
 - so is a term defined or described at the start of a line ("hyperinflation: ...",
-  "Metropolis (...)", "Osmosis is the diffusion of ..."),
+  "Metropolis (...)", "Osmosis is the diffusion of ...", "limiting factor: ..."), named by a
+  heading ("Heart failure") or narrowed by an adjective ("lateral erosion"; ``definitions``),
 - a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
   and a drug name ("propranolol");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
@@ -28,37 +29,16 @@ from dataclasses import dataclass, field
 from ..model import Blank
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
+from .definitions import definitions, heading, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
-from .words import DRUG_STEMS, MONTHS, STOPWORDS, is_common, is_participle, is_verb_like
+from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
-_DEFINITION = re.compile(r"\s*([^\W\d_][\w'’\-]*)(\s?:\s|\s=\s|\s\()")
 _ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
-# "Osmosis is the diffusion of water ...", "A catalyst is a substance ...", "X refers to ..."
-_DESCRIBED = re.compile(
-    r"\s*(?:(?:an?|the)\s+)?([^\W\d_][\w\-]*(?:\s(?:of\s)?[^\W\d_][\w\-]*){0,2})"
-    r"\s(?:(?:is|are)\s(?:the|an?|when|where|defined\sas)|refers\sto|means)\s",
-    re.IGNORECASE,
-)
-# Words that open descriptions and labels without being terms: "The result is a ...",
-# "Causes: ...", "Side effects: ...", "Case study: ...".
-_DISCOURSE = frozenset(
-    """result results problem problems aim aims outcome reason reasons cause causes impact impacts
-    effect effects consequence consequences idea point key answer question difference advantage
-    advantages disadvantage disadvantages benefit benefits purpose role example examples evidence
-    significance importance solution solutions issue factor factors theme thing things one way
-    structure function location definition equation formula symptoms signs treatment treatments
-    diagnosis risk risks side mechanism use uses management prevention pros cons feature features
-    characteristics type types property properties process stages stage steps step method
-    conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
-    context background overview introduction response responses case study aside reminder tip
-    tips fact facts date dates place places people person name names term terms quote why how
-    what who when where""".split()
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,8 +121,12 @@ class _Counts:
 
 
 def _is_drug(word: str) -> bool:
-    """Whether a lower-case word is an international drug name ("propranolol", "statins")."""
-    return len(word) >= 6 and (word.endswith(DRUG_STEMS) or (word[-1] == "s" and word[:-1].endswith(DRUG_STEMS)))
+    """Whether a lower-case word names a drug, sugar or disease by its ending ("propranolol",
+    "statins", "glucose", "bronchitis"), ordinary English or not."""
+    if len(word) < 6 or word.endswith(SCIENCE_EXCEPTIONS):
+        return False
+    stem = word[:-1] if word[-1] == "s" else word
+    return stem.endswith(DRUG_STEMS) or word.endswith(SCIENCE_ENDINGS) or stem.endswith(SCIENCE_ENDINGS)
 
 
 def _learn(texts: Sequence[str]) -> Lexicon:
@@ -159,9 +143,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (_defined(text), _described(text)):
+        for term in (*definitions(text), heading(text), *listed(text)):
             if term and " " in term:
-                terms.add(term)
+                terms.update(_with_plural(term))
             elif term:
                 names.update(_with_plural(term))
     names.update(counts.names())
@@ -169,6 +153,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
+    terms.update(narrowed_terms(_lower_pairs(lines), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -194,33 +179,6 @@ def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> Non
         names.add(lower)  # 'Diktat': a quoted single word is a name in any case
 
 
-def _defined(text: str) -> str | None:
-    """A term defined at the start of a line: "hyperinflation: ...", "Metropolis (...)"."""
-    match = _DEFINITION.match(text)
-    if match is None:
-        return None
-    word, mark = match.group(1), match.group(2)
-    lower = word.lower()
-    if lower in STOPWORDS or lower in _DISCOURSE or lower in MONTHS or not word.isalpha():
-        return None
-    if mark.endswith("(") and not word[0].isupper():
-        return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
-    return lower
-
-
-def _described(text: str) -> str | None:
-    """The subject of a line that describes it: "osmosis" in "Osmosis is the diffusion of ..."."""
-    match = _DESCRIBED.match(text)
-    if match is None:
-        return None
-    words = match.group(1).lower().split()
-    if words[-1] == "of" or any(word in STOPWORDS and word != "of" for word in words):
-        return None
-    if words[0] in _DISCOURSE or words[-1] in _DISCOURSE:
-        return None
-    return " ".join(words)
-
-
 def _with_plural(word: str) -> set[str]:
     """A word with its plural or singular: "enzyme" and "enzymes" name the same thing."""
     if word.endswith(("ss", "is", "us")):
@@ -238,6 +196,15 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
             adjective, noun = left.group(), right.group()
             if adjective in adjectives and line.text[left.end() : right.start()] == " " and _is_noun(noun):
                 yield f"{adjective} {noun}"
+
+
+def _lower_pairs(lines: Sequence[_Text]) -> Iterator[tuple[str, str]]:
+    """Each two lower-case words of the course that stand one space apart."""
+    for line in lines:
+        words = list(_ANY_WORD.finditer(line.text))
+        for left, right in itertools.pairwise(words):
+            if line.text[left.end() : right.start()] == " " and left.group().islower() and right.group().islower():
+                yield left.group(), right.group()
 
 
 def _is_noun(word: str) -> bool:

@@ -55,7 +55,9 @@ EVENT_HEADS = frozenset(
     purges empire dynasty republic reformation crusade raid invasion landings agreement
     flood floods earthquake eruption disaster tsunami hurricane riot riots strike strikes
     cycle effect law laws theorem principle equation equations syndrome disease reaction
-    hypothesis theory model test scale constant process pathway method paradox amendment reich""".split()
+    hypothesis theory model test scale constant process pathway method paradox amendment reich
+    cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
+    blockers culture""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
 
@@ -76,7 +78,7 @@ PLACE_HEADS = frozenset(
 
 EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
-    paradox hypothesis conjecture postulate sign reflex palsy""".split()
+    paradox hypothesis conjecture postulate sign reflex palsy area triad""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
 
@@ -126,6 +128,12 @@ DRUG_STEMS = (
     "triptyline",
 )
 """Endings of international drug names: such a word is a name even in lower case."""
+
+SCIENCE_ENDINGS = ("cose", "tose", "crose", "ulose", "ylose", "itis", "osis", "aemia", "emia", "opathy")
+"""Endings of sugars ("glucose", "cellulose"), inflammations, conditions and diseases
+("tuberculosis", "anaemia", "neuropathy"): a name even when the word is also ordinary English."""
+SCIENCE_EXCEPTIONS = ("gnosis",)
+"""Endings of ordinary words that look scientific: "diagnosis", "prognosis"."""
 
 NUMBERED = frozenset(
     """article art section clause amendment chapter paragraph resolution protocol directive

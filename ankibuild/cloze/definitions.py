@@ -1,0 +1,189 @@
+"""Terms a course introduces by the way it writes them: defined, described, or made a heading.
+
+Notes define their key terms in a few fixed shapes, and the shape, not the word, tells that a
+phrase is a term, so these rules hold for any subject:
+
+- a definition opens a line or a clause: "osmosis: diffusion of water ...", "limiting factor:
+  ...", "habitat = where an organism lives; niche = its role there";
+- a description opens a line: "Osmosis is the diffusion of ...", "X refers to ...";
+- a heading is a short line of its own: "Heart failure", "Stroke", "Photosynthesis - overview";
+- the members a definition lists are terms too: "erosion: hydraulic action, abrasion, attrition";
+- a term keeps its kind when a classifying adjective narrows it: once "erosion" is a term, so is
+  "lateral erosion", and "peripheral oedema" once "oedema" is.
+
+Each rule gives the term in lower case; the lexicon then finds it in every line, in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .words import IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective
+
+_WORD = r"[^\W\d_][\w'’\-]*"
+_DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
+# Two or three words before a colon or an equals sign: "limiting factor: ...". A bracket after
+# them is no definition ("strong sugar solution (...)"): only a single word is defined that way.
+_PHRASE_DEFINITION = re.compile(rf"\s*({_WORD}(?: {_WORD}){{1,2}})(?:\s?:\s|\s=\s)")
+# "Osmosis is the diffusion of water ...", "A catalyst is a substance ...", "X refers to ..."
+_DESCRIBED = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?([^\W\d_][\w\-]*(?:\s(?:of\s)?[^\W\d_][\w\-]*){0,2})"
+    r"\s(?:(?:is|are)\s(?:the|an?|when|where|defined\sas)|refers\sto|means)\s",
+    re.IGNORECASE,
+)
+# A heading: one to three words alone on a line, or before a spaced dash or a bracket.
+_HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
+_CLAUSES = re.compile(r";\s+")
+_LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
+
+DISCOURSE = frozenset(
+    """result results problem problems aim aims outcome reason reasons cause causes impact impacts
+    effect effects consequence consequences idea point key answer question difference advantage
+    advantages disadvantage disadvantages benefit benefits purpose role example examples evidence
+    significance importance solution solutions issue factor factors theme thing things one way
+    structure function location definition equation formula symptoms signs treatment treatments
+    diagnosis risk risks side mechanism use uses management prevention pros cons feature features
+    characteristics type types property properties process processes stages stage steps step
+    method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
+    context background overview introduction response responses case study aside reminder tip
+    tips fact facts date dates place places people person name names term terms quote why how
+    what who when where practical practicals products landforms sx mx tx dx hx rx ix""".split()
+)
+"""Words that open descriptions and labels without being terms: "The result is a ...",
+"Causes: ...", "Side effects: ...", "Case study: ...", clinical shorthand ("Mx: ...")."""
+
+# The last word of a phrase may be a general noun that a modifier makes a term of:
+# "limiting factor", "greenhouse effect", "secondary response".
+_TERM_HEADS = frozenset(
+    """factor factors effect effects response responses solution solutions structure function""".split()
+)
+_COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
+# Adjectives that rank or compare rather than classify: "different enzymes" is no term.
+_GRADING = frozenset(
+    """different important significant relevant efficient present current recent frequent constant
+    general normal usual typical similar original potential essential total actual initial final
+    natural central internal external local national social political several various certain
+    particular main major minor overall possible available equivalent new old early late lower
+    upper higher severe mild moderate""".split()
+)
+_CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
+
+
+def definitions(text: str) -> Iterator[str]:
+    """The terms a line defines or describes, in lower case."""
+    described = _described(text)
+    if described:
+        yield described
+    # A later clause defines only in a line of definitions: "habitat = ...; niche = ...", not
+    # "... myth; signers = ...".
+    for clause in _CLAUSES.split(text):
+        term = _defined(clause) or _defined_phrase(clause)
+        if not term:
+            return
+        yield term
+
+
+def listed(text: str) -> list[str]:
+    """The members of a list a term is defined by: "mass movement: slumping, rockfalls, landslides".
+
+    Every member must be one to three plain lower-case words, or the list is prose ("sx: cough
+    worse at night, ...") and none of it counts.
+    """
+    head, colon, rest = text.partition(": ")
+    if not colon or not (_defined(head + ": ") or _defined_phrase(head + ": ")):
+        return []
+    items = [item.strip() for item in rest.split(";")[0].split(", ")]
+    if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):
+        return []
+    return items
+
+
+def _plain_item(item: str) -> bool:
+    words = item.split()
+    return 1 <= len(words) <= 3 and all(
+        word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words
+    )
+
+
+def heading(text: str) -> str | None:
+    """The term a heading line names: "Heart failure", "Photosynthesis - overview"."""
+    match = _HEADING.fullmatch(text.strip())
+    if match is None or not match.group(1)[0].isupper():
+        return None
+    words = match.group(1).split()
+    if any(not word[1:].islower() or word.lower() in STOPWORDS for word in words if len(word) > 1):
+        return None  # "Rise in Khrushchev", "Weimar Republic": found as names, if names
+    lower = [word.lower() for word in words]
+    if lower[-1] in DISCOURSE or lower[0] in _COUNTING or lower[0] in MONTHS:
+        return None
+    if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
+        return None  # "Flooding", "Compulsory retired": an activity, not a thing
+    if len(lower) == 3 and not lower[0].endswith(_CLASSIFYING_ENDINGS[:4]):
+        return None  # "Specific immune response", not "Prevent direct confrontations"
+    return " ".join(lower)
+
+
+def _defined(text: str) -> str | None:
+    """A word defined at the start of a line: "hyperinflation: ...", "Metropolis (...)"."""
+    match = _DEFINITION.match(text)
+    if match is None:
+        return None
+    word, mark = match.group(1), match.group(2)
+    lower = word.lower()
+    if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.isalpha():
+        return None
+    if mark.endswith("(") and not word[0].isupper():
+        return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
+    return lower
+
+
+def _defined_phrase(text: str) -> str | None:
+    """A phrase defined at the start of a line or clause: "active transport: ..."."""
+    match = _PHRASE_DEFINITION.match(text)
+    if match is None:
+        return None
+    words = match.group(1).lower().split()
+    if any(word in STOPWORDS or word in IRREGULAR_PAST for word in words):
+        return None  # "cause of the war: ...", "Stalin died = ..."
+    if words[0] in DISCOURSE or words[0] in _COUNTING or words[0] in MONTHS:
+        return None  # "Side effects: ...", "three factors: ..."
+    if words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS:
+        return None  # "word equation: ...", "natural causes: ..."
+    if words[-1].endswith(("ed", "ly")) or (words[-1] in _GRADING or words[0] in _GRADING):
+        return None
+    if is_proper_adjective(words[0]):
+        return None  # "Nazi seats: ...": a nationality and what it counts
+    return " ".join(words)
+
+
+def _described(text: str) -> str | None:
+    """The subject of a line that describes it: "osmosis" in "Osmosis is the diffusion of ..."."""
+    match = _DESCRIBED.match(text)
+    if match is None:
+        return None
+    words = match.group(1).lower().split()
+    if words[-1] == "of" or any(word in STOPWORDS and word != "of" for word in words):
+        return None
+    if words[0] in DISCOURSE or words[-1] in DISCOURSE:
+        return None
+    return " ".join(words)
+
+
+def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set[str]) -> Iterator[str]:
+    """Phrases of a classifying adjective and a term: "lateral erosion", "non-competitive inhibitor".
+
+    ``pairs`` are the pairs of adjacent lower-case words of the course (one space apart).
+    """
+    for modifier, noun in pairs:
+        if noun in names and _classifying(modifier):
+            yield f"{modifier} {noun}"
+
+
+def _classifying(word: str) -> bool:
+    """Whether a lower-case word reads as an adjective that sorts things into kinds."""
+    if word in STOPWORDS or word in _GRADING or word in _COUNTING or len(word) < 4:
+        return False
+    if "-" in word:  # "non-competitive", "large-vessel"
+        return all(part.isalpha() for part in word.split("-"))
+    return word.endswith(_CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")
