@@ -93,7 +93,14 @@ def main() -> None:
     help="An .apkg file, or a folder for one named after the deck (default: dist/).",
 )
 @click.option("--lock", "lock_path", type=click.Path(path_type=Path), help="Lock file (default: in the notes folder).")
-@click.option("--no-lock", is_flag=True, help="Keep no lock file: every note gets SOURCE_DATE_EPOCH as its time.")
+@click.option(
+    "--no-lock",
+    is_flag=True,
+    help=(
+        "Keep no lock file: every note gets SOURCE_DATE_EPOCH (or 2020-01-01) as its time, "
+        "so a rebuilt deck does not update notes Anki already has."
+    ),
+)
 @click.option("--locked", is_flag=True, help="Fail instead of changing the lock file (for CI).")
 @_config_option
 @_user_errors
@@ -120,7 +127,7 @@ def build(
     click.echo(result.summary())
 
 
-@main.command()
+@main.command(short_help="Report problems in the notes, without building.")
 @_sources
 @click.option("--strict", is_flag=True, help="Exit with 1 on warnings too.")
 @click.option("--unblanked", is_flag=True, help="List the lines that got no cloze blank (file:line).")
