@@ -8,6 +8,8 @@ phrase is a term, so these rules hold for any subject:
 - a description opens a line: "Osmosis is the diffusion of ...", "X refers to ...";
 - a heading is a short line of its own: "Heart failure", "Stroke", "Photosynthesis - overview";
 - the members a definition lists are terms too: "erosion: hydraulic action, abrasion, attrition";
+- so are the steps of a chain or word equation: "carbon dioxide + water → glucose + oxygen",
+  "crack → cave → arch → stack", "CNS = brain + spinal cord";
 - a term keeps its kind when a classifying adjective narrows it: once "erosion" is a term, so is
   "lateral erosion", and "peripheral oedema" once "oedema" is.
 
@@ -36,6 +38,10 @@ _DESCRIBED = re.compile(
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
+_CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
+_CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
+_CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
 DISCOURSE = frozenset(
     """result results problem problems aim aims outcome reason reasons cause causes impact impacts
@@ -97,6 +103,22 @@ def listed(text: str) -> list[str]:
     if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):
         return []
     return items
+
+
+def chained(text: str) -> list[str]:
+    """The steps of a chain or word equation that is all a line (or its definition) says.
+
+    "food chain: producer → primary consumer → secondary consumer": a line made only of short noun
+    phrases joined by arrows, plus and equals signs tests each of them. Any step that is not one to
+    three plain lower-case words (a clause, a formula, a figure) means prose, and none counts.
+    """
+    head = _CHAIN_HEAD.match(text)
+    steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
+    if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
+        return []  # a defined term and two steps is a chain too: "CNS = brain + spinal cord"
+    steps = [step.strip() for step in steps]
+    steps[-1] = _TRAILING_BRACKETS.sub("", steps[-1])  # "nitrates (Nitrosomonas, ...)"
+    return steps if all(_plain_item(step) for step in steps) else []
 
 
 def _plain_item(item: str) -> bool:

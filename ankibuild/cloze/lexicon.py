@@ -11,7 +11,8 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
   in other lines is a key term;
 - so is a term defined or described at the start of a line ("hyperinflation: ...",
   "Metropolis (...)", "Osmosis is the diffusion of ...", "limiting factor: ..."), named by a
-  heading ("Heart failure") or narrowed by an adjective ("lateral erosion"; ``definitions``),
+  heading ("Heart failure"), made a step of a chain ("producer → primary consumer") or narrowed
+  by an adjective ("lateral erosion"; ``definitions``),
 - a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
   and a drug name ("propranolol");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from ..model import Blank
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import definitions, heading, listed, narrowed_terms
+from .definitions import chained, definitions, heading, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -143,7 +144,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (*definitions(text), heading(text), *listed(text)):
+        for term in (*definitions(text), heading(text), *listed(text), *chained(text)):
             if term and " " in term:
                 terms.update(_with_plural(term))
             elif term:
