@@ -15,6 +15,7 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
   by an adjective ("lateral erosion"; ``definitions``),
 - a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
   and a drug name ("propranolol");
+- a plain word listed or added beside such a name ("amylase + starch", "glucose, starch");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
   PR).
 """
@@ -39,6 +40,8 @@ from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, i
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
+_SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
+_SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
 
 
@@ -153,6 +156,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
+    names.update(_siblings(lines, frozenset(names)))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms(_lower_pairs(lines), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
@@ -185,6 +189,30 @@ def _with_plural(word: str) -> set[str]:
     if word.endswith(("ss", "is", "us")):
         return {word}
     return {word, word[:-1]} if word.endswith("s") else {word, word + "s"}
+
+
+def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
+    """Plain words listed or added next to a name: "amylase + starch", "glucose, starch".
+
+    Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
+    """
+    for line in lines:
+        parts = _SIBLING_SPLIT.split(line.text)
+        # parts alternate item, separator, item, ...: only +, commas and arrows join siblings
+        for i in range(1, len(parts) - 1, 2):
+            if parts[i].strip() not in _SIBLING_SIGNS:
+                continue
+            left, right = parts[i - 1].strip(), parts[i + 1].strip()
+            for word, other in ((left, right), (right, left)):
+                if other.lower() in names and _is_lone_noun(word):
+                    yield from _with_plural(word)
+
+
+def _is_lone_noun(word: str) -> bool:
+    if not (word.isalpha() and _is_noun(word)):
+        return False
+    # A plural in -ies is a noun ("antibodies"); other lone words in -s may be verbs ("fails").
+    return word.endswith("ies") or not is_verb_like(word)
 
 
 def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
