@@ -10,6 +10,8 @@ phrase is a term, so these rules hold for any subject:
 - the members a definition lists are terms too: "erosion: hydraulic action, abrasion, attrition";
 - so are the steps of a chain or word equation: "carbon dioxide + water → glucose + oxygen",
   "crack → cave → arch → stack", "CNS = brain + spinal cord";
+- a compound made with a hyphen names a thing with the noun after it: "slip-off slope",
+  "sodium-potassium pump", "community-acquired pneumonia";
 - a term keeps its kind when a classifying adjective narrows it: once "erosion" is a term, so is
   "lateral erosion", and "peripheral oedema" once "oedema" is.
 
@@ -38,6 +40,8 @@ _DESCRIBED = re.compile(
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
+_COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
+_VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
@@ -119,6 +123,22 @@ def chained(text: str) -> list[str]:
     steps = [step.strip() for step in steps]
     steps[-1] = _TRAILING_BRACKETS.sub("", steps[-1])  # "nitrates (Nitrosomonas, ...)"
     return steps if all(_plain_item(step) for step in steps) else []
+
+
+def compounds(text: str) -> Iterator[str]:
+    """Hyphenated compounds of plain words with the noun they qualify: "wave-cut platform".
+
+    Notes coin such compounds for the things a subject names; a compound with a number
+    ("one-party state"), a nationality ("soviet-style") or a prefixed verb ("re-elected") is an
+    ordinary description instead.
+    """
+    for match in _COMPOUND.finditer(text):
+        first, rest, noun = match.group(1), match.group(2), match.group(3)
+        if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS:
+            continue
+        if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
+            continue
+        yield match.group(0)
 
 
 def _plain_item(item: str) -> bool:

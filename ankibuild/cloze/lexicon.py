@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ..model import Blank
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import chained, definitions, heading, listed, narrowed_terms
+from .definitions import chained, compounds, definitions, heading, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -147,7 +147,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (*definitions(text), heading(text), *listed(text), *chained(text)):
+        for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
                 terms.update(_with_plural(term))
             elif term:
