@@ -16,6 +16,8 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
 - a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
   and a drug name ("propranolol");
 - a plain word listed or added beside such a name ("amylase + starch", "glucose, starch");
+- a pair of plain words used again and again whose first word opens another term ("active
+  site" beside "active transport");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
   PR).
 """
@@ -29,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Blank
+from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import chained, compounds, definitions, heading, listed, narrowed_terms
@@ -42,7 +45,7 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
-_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+_KINDRED_USES = 3
 
 
 @dataclass(frozen=True, eq=False)
@@ -162,7 +165,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
-    terms.update(_acronym_phrases(lines, counts))
+    terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
+    terms.update(_kindred_phrases(lines, terms))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
     # The classes and runs met while learning hold for the final lexicon too (they depend only on
@@ -263,6 +267,21 @@ def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
             yield phrase
 
 
+def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
+    """Pairs of plain words written in three lines or more whose first word opens another term.
+
+    Once "active transport" is a term, "active site", used again and again, is one of its kin.
+    """
+    openers = {term.split()[0] for term in terms if " " in term}
+    seen: Counter[str] = Counter()
+    for line in lines:
+        seen.update({f"{left} {right}" for left, right in _lower_pairs([line]) if left in openers})
+    for phrase, count in seen.items():
+        right = phrase.split()[1]
+        if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
+            yield phrase
+
+
 def _standalone_phrase(segment: str) -> str | None:
     words = segment.split()
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
@@ -272,58 +291,6 @@ def _standalone_phrase(segment: str) -> str | None:
     if not all(is_common(word) for word in words):
         return None  # a phrase with a name in it is found as a name
     return " ".join(words)
-
-
-def _acronym_phrases(lines: Sequence[_Text], counts: _Counts) -> Iterator[str]:
-    """Phrases whose initials spell an acronym the course uses.
-
-    When several phrases spell it, the one written nearest the acronym (at most two lines away)
-    is the one it stands for; the only place where the order of the course's lines counts.
-    """
-    acronyms = {word.rstrip("s") for word, cls in counts.classes.items() if cls == "acronym"}
-    for acronym in (word for word in acronyms if 2 <= len(word) <= 6):
-        places: dict[str, list[int]] = {}
-        for index, line in enumerate(lines):
-            for phrase in _spelling(line, acronym):
-                places.setdefault(phrase, []).append(index)
-        if len(places) > 1:
-            places = _nearest(places, _lines_using(lines, acronym))
-        if len(places) == 1:
-            yield next(iter(places))
-
-
-def _lines_using(lines: Sequence[_Text], acronym: str) -> list[int]:
-    pattern = re.compile(rf"(?<!\w){re.escape(acronym.upper())}s?(?!\w)")
-    return [index for index, line in enumerate(lines) if pattern.search(line.text)]
-
-
-def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
-    """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
-    if not used:
-        return {}
-    distance = {phrase: min(abs(i - j) for i in where for j in used) for phrase, where in places.items()}
-    best = min(distance.values(), default=3)
-    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
-
-
-def _spelling(line: _Text, acronym: str) -> Iterator[str]:
-    """Phrases of ``line`` whose initials spell ``acronym`` (small words like "of" skipped)."""
-    words = list(_ANY_WORD.finditer(line.lower))
-    for i, first in enumerate(words):
-        if first.group()[0] != acronym[0] or line.text[first.start() : first.end()].isupper():
-            continue
-        k, j = 0, i
-        while j < len(words) and k < len(acronym):
-            if j > i and line.lower[words[j - 1].end() : words[j].start()] != " ":
-                break
-            word = words[j].group()
-            if word[0] == acronym[k] and word not in STOPWORDS:
-                k += 1
-            elif word not in _ACRONYM_GLUE:
-                break
-            j += 1
-        if k == len(acronym) and j - i >= 2:
-            yield line.lower[first.start() : words[j - 1].end()]
 
 
 def _index(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
