@@ -63,6 +63,12 @@ DISCOURSE = frozenset(
 """Words that open descriptions and labels without being terms: "The result is a ...",
 "Causes: ...", "Side effects: ...", "Case study: ...", clinical shorthand ("Mx: ...")."""
 
+
+def is_label(words: list[str]) -> bool:
+    """Whether words are all label words: "side effect", "case study" head notes, never terms."""
+    return all(word in DISCOURSE for word in words)
+
+
 # The last word of a phrase may be a general noun that a modifier makes a term of:
 # "limiting factor", "greenhouse effect", "secondary response".
 _TERM_HEADS = frozenset(
@@ -190,8 +196,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in _COUNTING or words[0] in MONTHS:
         return None  # "Side effects: ...", "three factors: ..."
-    if words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS:
-        return None  # "word equation: ...", "natural causes: ..."
+    if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
+        return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     if words[-1].endswith(("ed", "ly")) or (words[-1] in _GRADING or words[0] in _GRADING):
         return None
     if is_proper_adjective(words[0]):

@@ -34,7 +34,7 @@ from ..model import Blank
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import chained, compounds, definitions, heading, listed, narrowed_terms
+from .definitions import chained, compounds, definitions, heading, is_label, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -286,8 +286,8 @@ def _standalone_phrase(segment: str) -> str | None:
     words = segment.split()
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
         return None
-    if is_verb_like(words[0]) or any(word in STOPWORDS for word in words):
-        return None
+    if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):
+        return None  # "side effect: ..." heads a line without being a term
     if not all(is_common(word) for word in words):
         return None  # a phrase with a name in it is found as a name
     return " ".join(words)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .classes import core
+from .definitions import DISCOURSE
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -60,8 +61,8 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
         return match.end(2) if noun else 0
     if word in heads:
         return match.end(2)
-    if second in heads and not is_verb_like(word):
-        return match.end(3)
+    if second in heads and not is_verb_like(word) and word not in DISCOURSE:
+        return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
 
 
