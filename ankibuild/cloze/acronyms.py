@@ -25,15 +25,15 @@ class Line(Protocol):
 def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[str]:
     """Phrases whose initials spell an acronym the course uses.
 
-    When several phrases spell it, the one written nearest the acronym (at most two lines away)
-    is the one it stands for; the only place where the order of the course's lines counts.
+    The phrase written nearest the acronym (at most two lines away) is the one it stands for; the
+    only place where the order of the course's lines counts.
     """
     for acronym in {word.rstrip("s") for word in acronyms if 2 <= len(word.rstrip("s")) <= 6}:
         places: dict[str, list[int]] = {}
         for index, line in enumerate(lines):
             for phrase in _spelling(line, acronym):
                 places.setdefault(phrase, []).append(index)
-        if len(places) > 1:
+        if places:  # even a lone spelling counts only near the acronym: "simvastatin taken" is no ST
             places = _nearest(places, _lines_using(lines, acronym))
         if len(places) == 1:
             yield next(iter(places))
