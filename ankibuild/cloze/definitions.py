@@ -42,6 +42,7 @@ _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+_LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
@@ -145,6 +146,18 @@ def compounds(text: str) -> Iterator[str]:
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue
         yield match.group(0)
+
+
+def lettered(text: str) -> Iterator[tuple[str, str]]:
+    """Kinds named by a capital letter and a noun, with the word before that narrows them:
+    ("b cells", "memory b cells") for "memory B cells"; the modifier is "" when there is none."""
+    for match in _LETTERED.finditer(text):
+        modifier, letter, noun = match.groups()
+        if noun in STOPWORDS or noun.endswith(("ed", "ing", "ly")):
+            continue
+        kind = f"{letter.lower()} {noun}"
+        narrowed = modifier and modifier not in STOPWORDS and not modifier.endswith(("ed", "ly", "s"))
+        yield kind, f"{modifier} {kind}" if narrowed else ""
 
 
 def _plain_item(item: str) -> bool:

@@ -34,7 +34,7 @@ from ..model import Blank
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import chained, compounds, definitions, heading, is_label, listed, narrowed_terms
+from .definitions import chained, compounds, definitions, heading, is_label, lettered, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -167,6 +167,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_recurring_phrases(lines))
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
     terms.update(_kindred_phrases(lines, terms))
+    terms.update(_lettered_kinds(lines))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
     # The classes and runs met while learning hold for the final lexicon too (they depend only on
@@ -280,6 +281,23 @@ def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
         right = phrase.split()[1]
         if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
             yield phrase
+
+
+def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
+    """Kinds named by a letter ("B cells", "T cells") written in two lines or more, with the
+    words that narrow them ("memory B cells"); a letter once ("L arm") is shorthand."""
+    uses: Counter[str] = Counter()
+    narrowed: dict[str, set[str]] = {}
+    for line in lines:
+        found = list(lettered(line.text))
+        uses.update({kind.rstrip("s") for kind, _ in found})
+        for kind, phrase in found:
+            narrowed.setdefault(kind.rstrip("s"), set()).update(_with_plural(phrase) if phrase else ())
+    out: set[str] = set()
+    for kind, count in uses.items():
+        if count >= 2:
+            out.update(_with_plural(kind), narrowed[kind])
+    return out
 
 
 def _standalone_phrase(segment: str) -> str | None:
