@@ -141,7 +141,7 @@ def compounds(text: str) -> Iterator[str]:
     """
     for match in _COMPOUND.finditer(text):
         first, rest, noun = match.group(1), match.group(2), match.group(3)
-        if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS:
+        if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
             continue
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue

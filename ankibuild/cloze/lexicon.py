@@ -46,6 +46,7 @@ _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’�
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _KINDRED_USES = 3
+_NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,6 +161,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
     names.update(_siblings(lines, frozenset(names)))
+    names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms(_lower_pairs(lines), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
@@ -218,6 +220,14 @@ def _is_lone_noun(word: str) -> bool:
         return False
     # A plural in -ies is a noun ("antibodies"); other lone words in -s may be verbs ("fails").
     return word.endswith("ies") or not is_verb_like(word)
+
+
+def _prefixed(words: Iterable[str], names: set[str]) -> Iterator[str]:
+    """A name with a prefix before a hyphen is a name too: "re-urbanisation", "counter-urbanisation"."""
+    for word in words:
+        prefix, hyphen, base = word.partition("-")
+        if hyphen and prefix in _NAME_PREFIXES and base in names:
+            yield word
 
 
 def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
