@@ -160,7 +160,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
-    names.update(_siblings(lines, frozenset(names)))
+    # Only names the course writes in lower case ("amylase"): "Lenin, peasants" lists no term.
+    names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms(_lower_pairs(lines), names))
@@ -199,7 +200,7 @@ def _with_plural(word: str) -> set[str]:
 
 
 def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
-    """Plain words listed or added next to a name: "amylase + starch", "glucose, starch".
+    """Plain words listed or added next to a lower-case name: "amylase + starch", "glucose, starch".
 
     Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
     """
