@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from .words import (
     CONNECTORS,
     MONTHS,
+    ROUTINE_SHORTHAND,
     STOPWORDS,
     TITLES,
     WEEKDAYS,
@@ -53,8 +54,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "strong" if lower in lexicon.names else "stop"
     if len(text) == 1:
         return "stop"  # "F = ma", "vitamin K"
-    if len(text) == 2 and text[1] == "x":
-        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"
+    if (len(text) == 2 and text[1] == "x") or lower in ROUTINE_SHORTHAND:
+        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"; "BP", "TDS"
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"

@@ -121,7 +121,7 @@ def _word_before(text: str, end: int) -> tuple[str, int]:
 
 
 def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
-    """Take in a month, "late", "c." or a season written before the number."""
+    """Take in a month, "late", "c." or a season written before the number ("winter 2013–14")."""
     if start < 2:
         return start, form
     gap = text[start - 1]
@@ -136,7 +136,7 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
         return at, "date" if form == "year" else form
-    if (lower in _CIRCA and form in ("year", "decade")) or (lower in _SEASONS and form == "year"):
+    if (lower in _CIRCA and form in ("year", "decade")) or (lower in _SEASONS and form in ("year", "shortrange")):
         return at, form
     return start, form
 

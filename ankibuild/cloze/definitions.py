@@ -8,6 +8,10 @@ phrase is a term, so these rules hold for any subject:
 - a description opens a line: "Osmosis is the diffusion of ...", "X refers to ...";
 - a heading is a short line of its own: "Heart failure", "Stroke", "Photosynthesis - overview";
 - the members a definition lists are terms too: "erosion: hydraulic action, abrasion, attrition";
+- so are the steps of a chain or word equation: "carbon dioxide + water → glucose + oxygen",
+  "crack → cave → arch → stack", "CNS = brain + spinal cord";
+- a compound made with a hyphen names a thing with the noun after it: "slip-off slope",
+  "sodium-potassium pump", "community-acquired pneumonia";
 - a term keeps its kind when a classifying adjective narrows it: once "erosion" is a term, so is
   "lateral erosion", and "peripheral oedema" once "oedema" is.
 
@@ -36,6 +40,13 @@ _DESCRIBED = re.compile(
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
+_COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
+_VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+_LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
+_CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
+_CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
+_CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
 DISCOURSE = frozenset(
     """result results problem problems aim aims outcome reason reasons cause causes impact impacts
@@ -52,6 +63,12 @@ DISCOURSE = frozenset(
 )
 """Words that open descriptions and labels without being terms: "The result is a ...",
 "Causes: ...", "Side effects: ...", "Case study: ...", clinical shorthand ("Mx: ...")."""
+
+
+def is_label(words: list[str]) -> bool:
+    """Whether words are all label words: "side effect", "case study" head notes, never terms."""
+    return all(word in DISCOURSE for word in words)
+
 
 # The last word of a phrase may be a general noun that a modifier makes a term of:
 # "limiting factor", "greenhouse effect", "secondary response".
@@ -97,6 +114,50 @@ def listed(text: str) -> list[str]:
     if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):
         return []
     return items
+
+
+def chained(text: str) -> list[str]:
+    """The steps of a chain or word equation that is all a line (or its definition) says.
+
+    "food chain: producer → primary consumer → secondary consumer": a line made only of short noun
+    phrases joined by arrows, plus and equals signs tests each of them. Any step that is not one to
+    three plain lower-case words (a clause, a formula, a figure) means prose, and none counts.
+    """
+    head = _CHAIN_HEAD.match(text)
+    steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
+    if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
+        return []  # a defined term and two steps is a chain too: "CNS = brain + spinal cord"
+    steps = [step.strip() for step in steps]
+    steps[-1] = _TRAILING_BRACKETS.sub("", steps[-1])  # "nitrates (Nitrosomonas, ...)"
+    return steps if all(_plain_item(step) for step in steps) else []
+
+
+def compounds(text: str) -> Iterator[str]:
+    """Hyphenated compounds of plain words with the noun they qualify: "wave-cut platform".
+
+    Notes coin such compounds for the things a subject names; a compound with a number
+    ("one-party state"), a nationality ("soviet-style") or a prefixed verb ("re-elected") is an
+    ordinary description instead.
+    """
+    for match in _COMPOUND.finditer(text):
+        first, rest, noun = match.group(1), match.group(2), match.group(3)
+        if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
+            continue
+        if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
+            continue
+        yield match.group(0)
+
+
+def lettered(text: str) -> Iterator[tuple[str, str]]:
+    """Kinds named by a capital letter and a noun, with the word before that narrows them:
+    ("b cells", "memory b cells") for "memory B cells"; the modifier is "" when there is none."""
+    for match in _LETTERED.finditer(text):
+        modifier, letter, noun = match.groups()
+        if noun in STOPWORDS or noun.endswith(("ed", "ing", "ly")):
+            continue
+        kind = f"{letter.lower()} {noun}"
+        narrowed = modifier and modifier not in STOPWORDS and not modifier.endswith(("ed", "ly", "s"))
+        yield kind, f"{modifier} {kind}" if narrowed else ""
 
 
 def _plain_item(item: str) -> bool:
@@ -148,8 +209,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in _COUNTING or words[0] in MONTHS:
         return None  # "Side effects: ...", "three factors: ..."
-    if words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS:
-        return None  # "word equation: ...", "natural causes: ..."
+    if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
+        return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     if words[-1].endswith(("ed", "ly")) or (words[-1] in _GRADING or words[0] in _GRADING):
         return None
     if is_proper_adjective(words[0]):

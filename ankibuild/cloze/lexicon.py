@@ -11,9 +11,13 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
   in other lines is a key term;
 - so is a term defined or described at the start of a line ("hyperinflation: ...",
   "Metropolis (...)", "Osmosis is the diffusion of ...", "limiting factor: ..."), named by a
-  heading ("Heart failure") or narrowed by an adjective ("lateral erosion"; ``definitions``),
+  heading ("Heart failure"), made a step of a chain ("producer → primary consumer") or narrowed
+  by an adjective ("lateral erosion"; ``definitions``),
 - a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
   and a drug name ("propranolol");
+- a plain word listed or added beside such a name ("amylase + starch", "glucose, starch");
+- a pair of plain words used again and again whose first word opens another term ("active
+  site" beside "active transport");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
   PR).
 """
@@ -27,9 +31,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Blank
+from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import definitions, heading, listed, narrowed_terms
+from .definitions import chained, compounds, definitions, heading, is_label, lettered, listed, narrowed_terms
 from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -38,7 +43,10 @@ from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, i
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
-_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+_SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
+_SIBLING_SIGNS = frozenset({"+", ",", "→"})
+_KINDRED_USES = 3
+_NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,7 +151,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (*definitions(text), heading(text), *listed(text)):
+        for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
                 terms.update(_with_plural(term))
             elif term:
@@ -152,12 +160,17 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
+    # Only names the course writes in lower case ("amylase"): "Lenin, peasants" lists no term.
+    names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
+    names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms(_lower_pairs(lines), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
-    terms.update(_acronym_phrases(lines, counts))
+    terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
+    terms.update(_kindred_phrases(lines, terms))
+    terms.update(_lettered_kinds(lines))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
     # The classes and runs met while learning hold for the final lexicon too (they depend only on
@@ -184,6 +197,38 @@ def _with_plural(word: str) -> set[str]:
     if word.endswith(("ss", "is", "us")):
         return {word}
     return {word, word[:-1]} if word.endswith("s") else {word, word + "s"}
+
+
+def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
+    """Plain words listed or added next to a lower-case name: "amylase + starch", "glucose, starch".
+
+    Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
+    """
+    for line in lines:
+        parts = _SIBLING_SPLIT.split(line.text)
+        # parts alternate item, separator, item, ...: only +, commas and arrows join siblings
+        for i in range(1, len(parts) - 1, 2):
+            if parts[i].strip() not in _SIBLING_SIGNS:
+                continue
+            left, right = parts[i - 1].strip(), parts[i + 1].strip()
+            for word, other in ((left, right), (right, left)):
+                if other.lower() in names and _is_lone_noun(word):
+                    yield from _with_plural(word)
+
+
+def _is_lone_noun(word: str) -> bool:
+    if not (word.isalpha() and _is_noun(word)):
+        return False
+    # A plural in -ies is a noun ("antibodies"); other lone words in -s may be verbs ("fails").
+    return word.endswith("ies") or not is_verb_like(word)
+
+
+def _prefixed(words: Iterable[str], names: set[str]) -> Iterator[str]:
+    """A name with a prefix before a hyphen is a name too: "re-urbanisation", "counter-urbanisation"."""
+    for word in words:
+        prefix, hyphen, base = word.partition("-")
+        if hyphen and prefix in _NAME_PREFIXES and base in names:
+            yield word
 
 
 def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
@@ -234,67 +279,47 @@ def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
             yield phrase
 
 
+def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
+    """Pairs of plain words written in three lines or more whose first word opens another term.
+
+    Once "active transport" is a term, "active site", used again and again, is one of its kin.
+    """
+    openers = {term.split()[0] for term in terms if " " in term}
+    seen: Counter[str] = Counter()
+    for line in lines:
+        seen.update({f"{left} {right}" for left, right in _lower_pairs([line]) if left in openers})
+    for phrase, count in seen.items():
+        right = phrase.split()[1]
+        if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
+            yield phrase
+
+
+def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
+    """Kinds named by a letter ("B cells", "T cells") written in two lines or more, with the
+    words that narrow them ("memory B cells"); a letter once ("L arm") is shorthand."""
+    uses: Counter[str] = Counter()
+    narrowed: dict[str, set[str]] = {}
+    for line in lines:
+        found = list(lettered(line.text))
+        uses.update({kind.rstrip("s") for kind, _ in found})
+        for kind, phrase in found:
+            narrowed.setdefault(kind.rstrip("s"), set()).update(_with_plural(phrase) if phrase else ())
+    out: set[str] = set()
+    for kind, count in uses.items():
+        if count >= 2:
+            out.update(_with_plural(kind), narrowed[kind])
+    return out
+
+
 def _standalone_phrase(segment: str) -> str | None:
     words = segment.split()
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
         return None
-    if is_verb_like(words[0]) or any(word in STOPWORDS for word in words):
-        return None
+    if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):
+        return None  # "side effect: ..." heads a line without being a term
     if not all(is_common(word) for word in words):
         return None  # a phrase with a name in it is found as a name
     return " ".join(words)
-
-
-def _acronym_phrases(lines: Sequence[_Text], counts: _Counts) -> Iterator[str]:
-    """Phrases whose initials spell an acronym the course uses.
-
-    When several phrases spell it, the one written nearest the acronym (at most two lines away)
-    is the one it stands for; the only place where the order of the course's lines counts.
-    """
-    acronyms = {word.rstrip("s") for word, cls in counts.classes.items() if cls == "acronym"}
-    for acronym in (word for word in acronyms if 2 <= len(word) <= 6):
-        places: dict[str, list[int]] = {}
-        for index, line in enumerate(lines):
-            for phrase in _spelling(line, acronym):
-                places.setdefault(phrase, []).append(index)
-        if len(places) > 1:
-            places = _nearest(places, _lines_using(lines, acronym))
-        if len(places) == 1:
-            yield next(iter(places))
-
-
-def _lines_using(lines: Sequence[_Text], acronym: str) -> list[int]:
-    pattern = re.compile(rf"(?<!\w){re.escape(acronym.upper())}s?(?!\w)")
-    return [index for index, line in enumerate(lines) if pattern.search(line.text)]
-
-
-def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
-    """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
-    if not used:
-        return {}
-    distance = {phrase: min(abs(i - j) for i in where for j in used) for phrase, where in places.items()}
-    best = min(distance.values(), default=3)
-    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
-
-
-def _spelling(line: _Text, acronym: str) -> Iterator[str]:
-    """Phrases of ``line`` whose initials spell ``acronym`` (small words like "of" skipped)."""
-    words = list(_ANY_WORD.finditer(line.lower))
-    for i, first in enumerate(words):
-        if first.group()[0] != acronym[0] or line.text[first.start() : first.end()].isupper():
-            continue
-        k, j = 0, i
-        while j < len(words) and k < len(acronym):
-            if j > i and line.lower[words[j - 1].end() : words[j].start()] != " ":
-                break
-            word = words[j].group()
-            if word[0] == acronym[k] and word not in STOPWORDS:
-                k += 1
-            elif word not in _ACRONYM_GLUE:
-                break
-            j += 1
-        if k == len(acronym) and j - i >= 2:
-            yield line.lower[first.start() : words[j - 1].end()]
 
 
 def _index(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:

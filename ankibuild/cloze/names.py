@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .classes import core
+from .definitions import DISCOURSE
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–][^\W_]+)*['’]?"
+# A capitalised word; apostrophes, hyphens and an ampersand join its parts ("U&Es", "A&E").
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&][^\W_]+)*['’]?"
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|al|el|bin|ibn|y"
 # Single spaces join a name's words, and so do "of" and the particles of people's names.
 _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
@@ -59,8 +61,8 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
         return match.end(2) if noun else 0
     if word in heads:
         return match.end(2)
-    if second in heads and not is_verb_like(word):
-        return match.end(3)
+    if second in heads and not is_verb_like(word) and word not in DISCOURSE:
+        return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
 
 

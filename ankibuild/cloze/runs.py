@@ -152,7 +152,7 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     named = bool(kinds & NAME_LIKE) or (
         last > first
         and "common" in kinds
-        and classes[last] != "title"
+        and classes[last] not in ("title", "adjective")  # "Black African", "South African"
         and cores[last][0].lower() not in TITLE_MODIFIERS
     )
     heads: frozenset[str] = EVENT_HEADS if kinds == {"adjective"} else _ALL_HEADS

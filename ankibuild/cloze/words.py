@@ -135,6 +135,10 @@ SCIENCE_ENDINGS = ("cose", "tose", "crose", "ulose", "ylose", "itis", "osis", "a
 SCIENCE_EXCEPTIONS = ("gnosis",)
 """Endings of ordinary words that look scientific: "diagnosis", "prognosis"."""
 
+# Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
+# they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
+ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm".split())
+
 NUMBERED = frozenset(
     """article art section clause amendment chapter paragraph resolution protocol directive
     regulation proposition phase stage vitamin""".split()

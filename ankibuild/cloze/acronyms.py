@@ -1,0 +1,73 @@
+"""Phrases that the acronyms of a course stand for: "proportional representation" for PR."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+from .words import STOPWORDS
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
+_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+
+
+class Line(Protocol):
+    """A line of the course as read: its text, and the same in lower case."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def lower(self) -> str: ...
+
+
+def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[str]:
+    """Phrases whose initials spell an acronym the course uses.
+
+    The phrase written nearest the acronym (at most two lines away) is the one it stands for; the
+    only place where the order of the course's lines counts.
+    """
+    for acronym in {word.rstrip("s") for word in acronyms if 2 <= len(word.rstrip("s")) <= 6}:
+        places: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            for phrase in _spelling(line, acronym):
+                places.setdefault(phrase, []).append(index)
+        if places:  # even a lone spelling counts only near the acronym: "simvastatin taken" is no ST
+            places = _nearest(places, _lines_using(lines, acronym))
+        if len(places) == 1:
+            yield next(iter(places))
+
+
+def _lines_using(lines: Sequence[Line], acronym: str) -> list[int]:
+    pattern = re.compile(rf"(?<!\w){re.escape(acronym.upper())}s?(?!\w)")
+    return [index for index, line in enumerate(lines) if pattern.search(line.text)]
+
+
+def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
+    """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
+    if not used:
+        return {}
+    distance = {phrase: min(abs(i - j) for i in where for j in used) for phrase, where in places.items()}
+    best = min(distance.values(), default=3)
+    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
+
+
+def _spelling(line: Line, acronym: str) -> Iterator[str]:
+    """Phrases of ``line`` whose initials spell ``acronym`` (small words like "of" skipped)."""
+    words = list(_ANY_WORD.finditer(line.lower))
+    for i, first in enumerate(words):
+        if first.group()[0] != acronym[0] or line.text[first.start() : first.end()].isupper():
+            continue
+        k, j = 0, i
+        while j < len(words) and k < len(acronym):
+            if j > i and line.lower[words[j - 1].end() : words[j].start()] != " ":
+                break
+            word = words[j].group()
+            if word[0] == acronym[k] and word not in STOPWORDS:
+                k += 1
+            elif word not in _ACRONYM_GLUE:
+                break
+            j += 1
+        if k == len(acronym) and j - i >= 2:
+            yield line.lower[first.start() : words[j - 1].end()]
