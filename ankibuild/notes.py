@@ -168,10 +168,11 @@ def make_notes(
     files: Sequence[NotesFile], decks: Mapping[str, str], media: Mapping[str, str], config: Config
 ) -> list[Note]:
     """Every note of the build, in the order of the notes; keys are unique."""
-    stage = _ClozeStage(files, config.cloze) if config.cloze.enabled and _cloze is not None else None
+    stages = _stages(files, decks, config)
     notes: list[Note] = []
     for notes_file in files:
         deck = decks[notes_file.path]
+        stage = stages.get(notes_file.path)
         prefix = f"{notes_file.path}\x1f"
         file_media = {key[len(prefix) :]: name for key, name in media.items() if key.startswith(prefix)}
         titles: Counter[str] = Counter()
@@ -199,14 +200,34 @@ def cloze_lines(card: Card) -> list[tuple[tuple[Run, ...], Location, tuple[str, 
     return [(b.runs, b.location, (*card.context, card.title, *parents)) for b, parents in _lines(card)]
 
 
-def unblanked_lines(files: Sequence[NotesFile], config: Config) -> tuple[int, tuple[Location, ...]]:
-    """How many lines could get a cloze note, and where those are that got nothing to blank."""
+def _stages(files: Sequence[NotesFile], decks: Mapping[str, str], config: Config) -> dict[str, _ClozeStage]:
+    """The cloze builder of each file, knowing the course the file belongs to.
+
+    A course is the files under one top-level deck: what one course writes with a capital says
+    nothing about another (a biology "CO" must not make a history "co" a term).
+    """
     if not config.cloze.enabled or _cloze is None:
+        return {}
+    courses: dict[str, list[NotesFile]] = {}
+    for notes_file in files:
+        courses.setdefault(decks[notes_file.path].split("::")[0], []).append(notes_file)
+    stages = {}
+    for course in courses.values():
+        stage = _ClozeStage(course, config.cloze)
+        stages.update({notes_file.path: stage for notes_file in course})
+    return stages
+
+
+def unblanked_lines(
+    files: Sequence[NotesFile], decks: Mapping[str, str], config: Config
+) -> tuple[int, tuple[Location, ...]]:
+    """How many lines could get a cloze note, and where those are that got nothing to blank."""
+    stages = _stages(files, decks, config)
+    if not stages:
         return 0, ()
-    stage = _ClozeStage(files, config.cloze)
-    lines = [line for f in files for card in f.cards for line in cloze_lines(card)]
+    lines = [(f.path, line) for f in files for card in f.cards for line in cloze_lines(card)]
     return len(lines), tuple(
-        location for runs, location, context in lines if not stage.plan(runs, context, location)[1]
+        location for path, (runs, location, context) in lines if not stages[path].plan(runs, context, location)[1]
     )
 
 

@@ -256,5 +256,6 @@ def check(sources: Sequence[Path | str] | None = None, *, config: Config | None 
     config = config or Config()
     notes = read_notes(list(sources) if sources else list(config.sources), config)
     _media(notes)  # a missing image fails the build, so it fails the check too
-    lines, unblanked = unblanked_lines(notes.files, config)
+    decks = {f.path: deck_name(f, config) for f in notes.files}
+    lines, unblanked = unblanked_lines(notes.files, decks, config)
     return CheckResult(notes, lines, unblanked)

@@ -113,3 +113,16 @@ def test_cloze_markup_in_anki_is_never_broken(tmp_path: Path, collection: Collec
     for text, _question, answer in _cloze_cards(collection):
         assert re.fullmatch(r"(?:[^{}]|\{\{c\d+::[^{}:]+\}\})*", text.replace("&#123;", "").replace("&#125;", ""))
         assert "{{braces}}" in answer and "a::b" in answer
+
+
+def test_each_top_level_deck_is_its_own_course(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "heart.txt").write_text(
+        "Heart\n  • Output\n    • CO = SV x HR\n    • CO rises in exercise\n", encoding="utf-8"
+    )
+    (folder / "history.txt").write_text("History\n  • Detente\n    • co existence, not conflict\n", encoding="utf-8")
+    separate = ankibuild.check([folder])
+    assert [loc.file for loc in separate.unblanked] == ["history.txt"]  # "co" means nothing to history
+    shared = ankibuild.check([folder], config=ankibuild.Config(deck="One course"))
+    assert "history.txt" not in [loc.file for loc in shared.unblanked]  # one course: its "CO" is known
