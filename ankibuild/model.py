@@ -172,8 +172,6 @@ class Note:
     fields: tuple[str, ...]
     location: Location
     tags: tuple[str, ...] = ()
-    media: tuple[str, ...] = ()
-    """Packaged names of the media files the fields refer to."""
     clozes: tuple[tuple[str, int], ...] = ()
     """For cloze notes: each detected term (case-folded) with its cloze number, so a rebuild can
     give a term the number it had before."""

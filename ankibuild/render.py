@@ -173,19 +173,12 @@ def _fields(*fields: str) -> tuple[str, ...]:
     return tuple(field.replace("\x1f", " ") for field in fields)
 
 
-def _media_of(runs: Sequence[Run], media: Mapping[str, str]) -> set[str]:
-    return {_media_name(run.src or "", media) for run in runs if run.kind == "image"}
-
-
 def basic_note(card: Card, deck: str, occurrence: int, media: Mapping[str, str], tags: Sequence[str]) -> Note:
     """The Basic note of a card: title in front, body behind, its place in the notes beside.
 
     The key is the card's file, title and which occurrence of that title it is, never its body, so
     editing a bullet updates the note instead of adding another.
     """
-    used = _media_of(card.title_content(), media)
-    for bullet in card.bullets():
-        used |= _media_of(bullet.runs, media)
     fields = _fields(
         render_runs(card.title_content(), media=media),
         render_body(card.body, media),
@@ -193,7 +186,7 @@ def basic_note(card: Card, deck: str, occurrence: int, media: Mapping[str, str],
         html.escape(str(card.location), quote=False),
     )
     key = ("basic", card.location.file, card.title, str(occurrence))
-    return Note("basic", deck, key, fields, card.location, tuple(tags), tuple(sorted(used)))
+    return Note("basic", deck, key, fields, card.location, tuple(tags))
 
 
 def cloze_note(
@@ -218,4 +211,4 @@ def cloze_note(
         html.escape(str(location), quote=False),
     )
     key = ("cloze", card.location.file, card.title, text)
-    return Note("cloze", deck, key, fields, location, tuple(tags), tuple(sorted(_media_of(runs, media))))
+    return Note("cloze", deck, key, fields, location, tuple(tags))
