@@ -7,15 +7,11 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
+from . import cloze as _cloze
 from .config import ClozeConfig, Config
 from .errors import ClozeError
 from .model import Blank, Bullet, Card, Location, Note, NotesFile, Run
 from .render import basic_note, cloze_note, protected_ranges
-
-try:
-    from . import cloze as _cloze
-except ImportError:  # pragma: no cover - only while the cloze builder is absent
-    _cloze = None  # type: ignore[assignment]
 
 
 def source_tag(path: str) -> str:
@@ -57,7 +53,6 @@ class _ClozeStage:
     """The cloze builder with what it knows of the whole course."""
 
     def __init__(self, files: Sequence[NotesFile], settings: ClozeConfig) -> None:
-        assert _cloze is not None
         texts = [card.title for f in files for card in f.cards]
         texts += [bullet.text for f in files for card in f.cards for bullet in card.bullets()]
         self.lexicon = _cloze.Lexicon.from_texts(texts)
@@ -73,7 +68,6 @@ class _ClozeStage:
         self, runs: Sequence[Run], context: Sequence[str], location: Location
     ) -> tuple[tuple[Run, ...], tuple[Blank, ...]]:
         """The line's runs without the cloze markers the user wrote, and the blanks its note gets."""
-        assert _cloze is not None
         runs, user = _user_blanks(runs, location)
         text = "".join(run.text for run in runs)
         if self.marked_terms:
@@ -115,7 +109,6 @@ def _user_blanks(runs: Sequence[Run], location: Location) -> tuple[tuple[Run, ..
     They are read over the whole line, so a written cloze may wrap formatted text, math or code;
     the markers themselves must be plain text.
     """
-    assert _cloze is not None
     masked = "".join(run.text if run.kind == "text" else _OBJECT * len(run.text) for run in runs)
     if "{{" not in masked:
         return tuple(runs), ()
@@ -206,7 +199,7 @@ def _stages(files: Sequence[NotesFile], decks: Mapping[str, str], config: Config
     A course is the files under one top-level deck: what one course writes with a capital says
     nothing about another (a biology "CO" must not make a history "co" a term).
     """
-    if not config.cloze.enabled or _cloze is None:
+    if not config.cloze.enabled:
         return {}
     courses: dict[str, list[NotesFile]] = {}
     for notes_file in files:

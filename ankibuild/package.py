@@ -19,6 +19,7 @@ from pathlib import Path
 import genanki
 
 from .errors import PackageError
+from .highlight import CODE_CSS
 from .model import NoteKind, StampedNote
 
 NOTE_TYPE_VERSION = "1"
@@ -53,17 +54,9 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 
-def _code_css() -> str:
-    try:
-        from .highlight import CODE_CSS
-    except ImportError:  # pragma: no cover - only while highlighting is absent
-        return ""
-    return CODE_CSS
-
-
 def note_types() -> dict[NoteKind, genanki.Model]:
     """The two note types, with ids that stay the same across releases."""
-    css = _CSS + _code_css()
+    css = _CSS + CODE_CSS
     basic = genanki.Model(
         stable_id("ankibuild", "note type", "basic", NOTE_TYPE_VERSION),
         "ankibuild Basic",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
+from .highlight import highlight
 from .model import Blank, Bullet, Card, Location, Mark, Note, Run
 
 _MARK_TAGS: tuple[tuple[Mark, str], ...] = (
@@ -84,8 +85,6 @@ def _render_run(run: Run, text: str, media: Mapping[str, str], cloze: bool, in_b
     if run.kind == "code":
         return f"<code>{_escape(text, cloze, in_blank)}</code>"
     if run.kind == "code_block":
-        from .highlight import highlight
-
         return _markup(highlight(text, run.lang), cloze, in_blank)
     if run.kind == "image":
         name = _attribute(_media_name(run.src or "", media), cloze)
