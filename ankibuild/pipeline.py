@@ -1,7 +1,8 @@
 """The build, stage by stage: read → cards → clozes → render → package.
 
-Only this module and :mod:`ankibuild.package` touch the disk: here the notes are found and read,
-images resolved and the lock file kept; everything between is pure.
+Only the edges touch the disk: :mod:`ankibuild.sources` finds the notes, :mod:`ankibuild.lock`
+keeps the lock file, :mod:`ankibuild.package` writes the deck, and this module reads the files and
+resolves images. Everything between is pure.
 """
 
 from __future__ import annotations
