@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .words import COMMON, is_common
 
+_TYPO_LENGTH = 7  # shorter words sit one letter from some ordinary word by chance
 _MIN_LENGTH = 5  # shorter words are mostly abbreviations: "govt", "yrs", "aka"
 _PREFIXES = (
     "re", "un", "de", "dis", "mis", "non", "pre", "post", "over", "under", "out", "anti",
@@ -73,19 +74,28 @@ def _starts_with_prefix_of_common(word: str) -> bool:
 
 def _is_typo(word: str) -> bool:
     """Whether a word is one letter away from an ordinary word (a letter added, lost or changed,
-    or two letters swapped), itself or the stem it is inflected from."""
+    or two letters swapped), itself or the stem it is inflected from.
+
+    A short word is one letter away from some ordinary word by chance ("thymus", "swash", "cilia"
+    are terms), so only longer words count, and a changed or swapped letter only in longer ones
+    still, where chance near-misses are rare and typing slips ("discretied") are not.
+    """
+    if len(word) < _TYPO_LENGTH:
+        return False
     index = _deletion_index()
+    loose = len(word) >= _TYPO_LENGTH + 1
     for candidate in _bases(word):
         if candidate in index:  # a letter lost
             return True
         for i in range(len(candidate)):
             shorter = candidate[:i] + candidate[i + 1 :]
-            if is_common(shorter) or shorter in index:  # a letter added, or changed
+            if is_common(shorter) or (loose and shorter in index):  # a letter added, or changed
                 return True
-        for i in range(len(candidate) - 1):
-            swapped = candidate[:i] + candidate[i + 1] + candidate[i] + candidate[i + 2 :]
-            if is_common(swapped):
-                return True
+        if loose:
+            for i in range(len(candidate) - 1):
+                swapped = candidate[:i] + candidate[i + 1] + candidate[i] + candidate[i + 2 :]
+                if is_common(swapped):
+                    return True
     return False
 
 
