@@ -7,7 +7,9 @@ import re
 _SENTENCE_MARKS = frozenset(".!?:;=→•([{")
 _SKIPPED_BEFORE = frozenset(" \t\"'‘“*>")
 _SPACED_MARKS = frozenset("-–—+/&")
-_WORD_SEPARATORS = tuple(".,;:()'")
+# Every mark that can stand between two words without a space ("budesonide/formoterol",
+# "penicillin→rash"); hyphens are kept, and the parts of a hyphenated word looked at too.
+_WORD_SEPARATORS = str.maketrans(dict.fromkeys(".,;:()[]{}'’‘\"“”/+=→←↑↓<>&*!?|~^%#@", " "))
 # "\d\d*" rather than "\d+": a pattern that starts with a single digit lets the regex engine skip
 # to the next digit quickly.
 _NUMBER = re.compile(r"\d\d*")
@@ -55,10 +57,9 @@ def starts_sentence(text: str, start: int) -> bool:
 def keyword_hits(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
     """Where the whole words ``keys`` stand in ``text``, in order (as written: case matters)."""
     # A cheap first test on whole words; most lines hold no key at all.
-    spaced = text
-    for mark in _WORD_SEPARATORS:
-        spaced = spaced.replace(mark, " ")
-    words = spaced.split()
+    words = text.translate(_WORD_SEPARATORS).split()
+    if "-" in text:
+        words += [part for word in words if "-" in word for part in word.split("-")]
     if keys.isdisjoint(words):
         return []
     found = keys.intersection(words)
