@@ -5,7 +5,8 @@ without one) and grows each number into a *point*: "28th June 1956" and "1955 Ma
 "June 1957", "Oct 22nd, 1956", "late 1950s", "c. 1800" and "Spring 1968" to the left. Points joined
 by a dash or "to" then merge into one range ("1894 - 1971", "Aug–Nov 1923"), and a bare month
 joins a point the same way ("June - October 1956", "1956 June - Oct"). A bare month on its own is
-no date: "May" is as likely a verb.
+a date only after a word that introduces one ("murdered in June", "by March"): "May" is as
+likely a verb, and "the March on Washington" a name.
 """
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
 _RANGE_GAP = re.compile(rf"{_DASH}|\s(?:to|until|till)\s|\s?[\-–—]{{2}}\s?")
 _RANGE_WORDS = (" - ", " – ", " — ", "-", "–", "—", " to ", " until ")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_INTRO = r"[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]nd of|[Ss]tart of"
+_EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
+_LONE_MONTH = re.compile(
+    rf"(?<![\w\-])(?:(?:{_INTRO}) (?P<month>(?:{_EARLY_LATE})?{_MONTH_NAME})"
+    rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME}))"
+    r"(?![\w'’\-–]| ?\d| of\b)"
+)
 _WORD_CENTURY = re.compile(
     r"(?<![\w])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+)?(?:first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
@@ -86,12 +98,22 @@ def find_dates(text: str, numbers: Sequence[int] | None = None) -> list[tuple[in
     """
     if numbers is None:
         numbers = number_starts(text)
-    if not numbers and "entury" not in text:
-        return []  # most lines: no number, no "nineteenth century"
+    months = _lone_months(text)
+    if not numbers and not months and "entury" not in text:
+        return []  # most lines: no number, no "nineteenth century", no "in June"
     points = [point for point in _points(text, numbers) if point[2] != "day"] if numbers else []
     if "entury" in text:
         points = sorted(points + [(*m.span(), "century") for m in _WORD_CENTURY.finditer(text)])
+    if months:
+        points = sorted(points + [m for m in months if not any(p[0] < m[1] and m[0] < p[1] for p in points)])
     return [(start, end, form == "year") for start, end, form in _merge_ranges(text, points)]
+
+
+def _lone_months(text: str) -> list[Point]:
+    """Months named with no number, after a word that introduces a date ("in June")."""
+    if " " not in text:
+        return []
+    return [(*m.span(m.lastgroup or 0), "month") for m in _LONE_MONTH.finditer(text)]
 
 
 def _points(text: str, numbers: Sequence[int]) -> list[Point]:
@@ -136,9 +158,19 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
         return at, "date" if form == "year" else form
-    if (lower in _CIRCA and form in ("year", "decade")) or (lower in _SEASONS and form in ("year", "shortrange")):
+    if lower in _CIRCA and form in ("year", "decade"):
+        return at, form
+    if lower in _SEASONS and form in ("year", "shortrange") and not _ends_name(text, at, word):
         return at, form
     return start, form
+
+
+def _ends_name(text: str, at: int, word: str) -> bool:
+    """Whether a capitalised season ends a name ("Freedom Summer 1964", "Prague Spring 1968")."""
+    if not word[0].isupper() or at < 2 or text[at - 1] != " ":
+        return False
+    before = _word_before(text, at - 1)[0]
+    return before[:1].isupper() and before.lower() not in _DATE_BEFORE
 
 
 def _modifier_before(text: str, at: int) -> int:
