@@ -29,6 +29,7 @@ _WORD = r"[^\W\d_][\w'’\-]*"
 _DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
 # Two or three words before a colon or an equals sign: "limiting factor: ...". A bracket after
 # them is no definition ("strong sugar solution (...)"): only a single word is defined that way.
+_PHRASE_WORDS = 3
 _PHRASE_DEFINITION = re.compile(rf"\s*({_WORD}(?: {_WORD}){{1,2}})(?:\s?:\s|\s=\s)")
 # "Osmosis is the diffusion of water ...", "A catalyst is a substance ...", "X refers to ..."
 _DESCRIBED = re.compile(
@@ -108,7 +109,9 @@ def listed(text: str) -> list[str]:
     worse at night, ...") and none of it counts.
     """
     head, colon, rest = text.partition(": ")
-    if not colon or not (_defined(head + ": ") or _defined_phrase(head + ": ")):
+    if not colon or len(head.split()) > _PHRASE_WORDS:
+        return []  # "segregation laws in the southern states: schools, buses" lists no kinds
+    if not (_defined(head + ": ") or _defined_phrase(head + ": ")):
         return []
     items = [item.strip() for item in rest.split(";")[0].split(", ")]
     if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):

@@ -1,6 +1,7 @@
 """Quoted terms: a student puts a term in quotes to mark it ('New Course', "stab in the back").
 
-Only short quotations count; a quoted sentence ("we will bury you") is a quotation, not a term.
+Only short quotations count; a quoted sentence ("we will bury you", "facilities are unequal") is
+a quotation, not a term, unless it is written as a title ("I Have a Dream").
 A single quote is an apostrophe unless it opens after a space and closes before a non-letter or
 a letter that is not a possessive ``s``, so "Malenkov's 'New Course'was" finds "New Course".
 """
@@ -14,6 +15,9 @@ _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){
 _DOUBLE = re.compile(r"(?<!\w)[\"“](?=[^\W_])([^\"“”\n]{1,60}?)(?<=[\w)])[\"”]")
 _PRONOUNS = frozenset("i we you he she they me us him her them my our your their it's".split())
 _MAX_WORDS = 6
+# Words that make a quotation a clause: "facilities are inherently unequal" is said, not named.
+_CLAUSE_WORDS = frozenset("is are was were will would shall should can could must has have had do does did".split())
+_SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
 
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
@@ -39,4 +43,9 @@ def _is_term(inner: str) -> bool:
     words = inner.split()
     if not words or len(words) > _MAX_WORDS or inner[-1] in ".!?,;:":
         return False
-    return not any(word.lower().strip(",.") in _PRONOUNS for word in words)
+    if len(words) > 1 and all(word[0].isupper() or word in _SMALL_WORDS for word in words):
+        return True  # a title: "I Have a Dream", "Wind of Change"
+    lower = [word.lower().strip(",.") for word in words]
+    if len(words) > 2 and any(word in _CLAUSE_WORDS for word in lower):
+        return False
+    return not any(word in _PRONOUNS for word in lower)

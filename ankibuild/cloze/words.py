@@ -40,7 +40,7 @@ TITLES = frozenset(
     sergeant chairman chairwoman governor senator congressman mayor ambassador bishop archbishop
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
-    archduchess grand viceroy""".split()
+    archduchess grand viceroy justice attorney""".split()
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
@@ -57,7 +57,7 @@ EVENT_HEADS = frozenset(
     cycle effect law laws theorem principle equation equations syndrome disease reaction
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
-    blockers culture""".split()
+    blockers culture boycott sit-in sit-ins""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
 
