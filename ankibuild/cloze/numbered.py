@@ -28,6 +28,8 @@ _NUMBER_WORD = re.compile(r"\d{1,4}[A-Za-z]?\b")
 # Any of those words anywhere in a line: without one, no number in it is named ("Article 48").
 _ANY_NUMBERED_WORD = re.compile("|".join(sorted(_NUMBERED_WORDS)))
 _WORD = re.compile(r"[\w'’\-]+")
+# A type is of a kind named after it: "Type 1 diabetes", "Type 2 error".
+_KIND_OF = re.compile(r" ([a-z]{4,})\b(?<!ed)(?<!ly)")
 # Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
 _LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\-]([a-z]+))\b")
 
@@ -95,7 +97,8 @@ def _numbered(text: str, start: int) -> Iterator[tuple[int, int]]:
         begin -= 1
     number = _NUMBER_WORD.match(text, start)
     if number and text[begin:at] in _NUMBERED_WORDS and (not begin or not text[begin - 1].isalnum()):
-        yield begin, number.end()
+        kind = _KIND_OF.match(text, number.end()) if text[begin:at] == "Type" else None
+        yield begin, kind.end() if kind and kind.group(1) not in STOPWORDS else number.end()
 
 
 def _word_start(text: str, start: int) -> bool:

@@ -141,7 +141,7 @@ ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc i
 
 NUMBERED = frozenset(
     """article art section clause amendment chapter paragraph resolution protocol directive
-    regulation proposition phase stage vitamin""".split()
+    regulation proposition phase stage vitamin type""".split()
 )
 """Words that name a thing together with the number after them ("Article 48")."""
 
