@@ -24,7 +24,6 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,6 +41,10 @@ from .technical import is_technical, is_technical_adjective
 from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
+# The same words as a split: the words at odd places, what separates them at even places.
+_WORD_SPLIT = re.compile(f"({_ANY_WORD.pattern})")
+# Maximal runs of word characters: where a phrase can stand as whole words.
+_WORD_RUN_SPLIT = re.compile(r"(\w+)")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
@@ -91,6 +94,18 @@ class _Text:
     text: str
     lower: str
     blocked: list[tuple[int, int]]  # dates and quotations
+    words: list[str]
+    """Its words (``_ANY_WORD``), read once for every rule that needs them."""
+    adjacent: list[tuple[str, str]]
+    """Each two of its words that stand one space apart."""
+
+    @classmethod
+    def read(cls, text: str, blocked: list[tuple[int, int]]) -> _Text:
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        # parts[2 * i + 2] is what stands between words i and i + 1
+        adjacent = [(words[i], words[i + 1]) for i in range(len(words) - 1) if parts[2 * i + 2] == " "]
+        return cls(text, lower_case(text), blocked, words, adjacent)
 
 
 @dataclass
@@ -103,12 +118,12 @@ class _Counts:
     classes: dict[str, WordClass] = field(default_factory=dict)
 
     def add(self, line: _Text, base: Lexicon) -> None:
-        for word in _ANY_WORD.findall(line.text):
-            if not word[0].isupper():
-                self.lower[word.lower()] += 1
+        self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
+        classes = self.classes
         for word, at_start, bare in capitalised_words(line.text, line.blocked):
             lower = word.lower()
-            self.classes.setdefault(lower, word_class(word, base))
+            if lower not in classes:  # the first spelling met settles the class
+                classes[lower] = word_class(word, base)
             if at_start:
                 continue
             self.inside[lower] += 1
@@ -146,7 +161,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     for text in texts:
         quotes = find_quoted(text)
         blocked = quotes + [(start, end) for start, end, _ in find_dates(text)]
-        line = _Text(text, lower_case(text), blocked)
+        line = _Text.read(text, blocked)
         counts.add(line, base)
         lines.append(line)
         for start, end in quotes:
@@ -164,7 +179,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
-    terms.update(narrowed_terms(_lower_pairs(lines), names))
+    terms.update(narrowed_terms((pair for line in lines for pair in _lower_pairs(line)), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -204,7 +219,11 @@ def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
 
     Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
     """
+    if not names:
+        return
     for line in lines:
+        if "+" not in line.text and "," not in line.text and "→" not in line.text:
+            continue  # no sign that joins siblings
         parts = _SIBLING_SPLIT.split(line.text)
         # parts alternate item, separator, item, ...: only +, commas and arrows join siblings
         for i in range(1, len(parts) - 1, 2):
@@ -236,20 +255,14 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     if not adjectives:
         return
     for line in lines:
-        words = list(_ANY_WORD.finditer(line.text))
-        for left, right in itertools.pairwise(words):
-            adjective, noun = left.group(), right.group()
-            if adjective in adjectives and line.text[left.end() : right.start()] == " " and _is_noun(noun):
+        for adjective, noun in line.adjacent:
+            if adjective in adjectives and _is_noun(noun):
                 yield f"{adjective} {noun}"
 
 
-def _lower_pairs(lines: Sequence[_Text]) -> Iterator[tuple[str, str]]:
-    """Each two lower-case words of the course that stand one space apart."""
-    for line in lines:
-        words = list(_ANY_WORD.finditer(line.text))
-        for left, right in itertools.pairwise(words):
-            if line.text[left.end() : right.start()] == " " and left.group().islower() and right.group().islower():
-                yield left.group(), right.group()
+def _lower_pairs(line: _Text) -> list[tuple[str, str]]:
+    """Each two lower-case words of a line that stand one space apart."""
+    return [(left, right) for left, right in line.adjacent if left.islower() and right.islower()]
 
 
 def _is_noun(word: str) -> bool:
@@ -273,10 +286,30 @@ def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
             phrase = _standalone_phrase(segment)
             if phrase:
                 candidates.add(phrase)
-    for phrase in candidates:
-        pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-        if sum(1 for line in lines if pattern.search(line.lower)) >= 2:
+    if not candidates:
+        return
+    openers = {phrase.split(" ", 1)[0] for phrase in candidates}
+    uses: Counter[str] = Counter()
+    for line in lines:
+        uses.update(_whole_word_phrases(line.lower, openers) & candidates)
+    for phrase, count in uses.items():
+        if count >= 2:
             yield phrase
+
+
+def _whole_word_phrases(lower: str, openers: set[str]) -> set[str]:
+    """Every two and three words of ``lower`` standing one space apart, as whole words, that
+    start with one of ``openers``: where a candidate phrase of ordinary words may be written."""
+    parts = _WORD_RUN_SPLIT.split(lower)
+    # parts alternate what separates words and words: parts[i + 1] follows the word parts[i]
+    out: set[str] = set()
+    for i in range(1, len(parts) - 3, 2):
+        if parts[i] in openers and parts[i + 1] == " ":
+            pair = f"{parts[i]} {parts[i + 2]}"
+            out.add(pair)
+            if i + 4 < len(parts) and parts[i + 3] == " ":
+                out.add(f"{pair} {parts[i + 4]}")
+    return out
 
 
 def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
@@ -287,7 +320,7 @@ def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
     openers = {term.split()[0] for term in terms if " " in term}
     seen: Counter[str] = Counter()
     for line in lines:
-        seen.update({f"{left} {right}" for left, right in _lower_pairs([line]) if left in openers})
+        seen.update({f"{left} {right}" for left, right in _lower_pairs(line) if left in openers})
     for phrase, count in seen.items():
         right = phrase.split()[1]
         if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
