@@ -38,6 +38,7 @@ from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
+from .tokens import number_starts
 from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
@@ -93,19 +94,29 @@ class _Text:
 
     text: str
     lower: str
+    numbers: list[int]  # where its numbers start
+    quotes: list[tuple[int, int]]
     blocked: list[tuple[int, int]]  # dates and quotations
     words: list[str]
     """Its words (``_ANY_WORD``), read once for every rule that needs them."""
-    adjacent: list[tuple[str, str]]
-    """Each two of its words that stand one space apart."""
+    gaps: list[str]
+    """What stands between each word and the next."""
+    pairs: list[tuple[str, str]]
+    """Each two of its words in lower case that stand one space apart."""
 
     @classmethod
-    def read(cls, text: str, blocked: list[tuple[int, int]]) -> _Text:
+    def read(cls, text: str) -> _Text:
+        numbers = number_starts(text)
+        quotes = find_quoted(text)
+        blocked = quotes + [(start, end) for start, end, _ in find_dates(text, numbers)]
         parts = _WORD_SPLIT.split(text)
-        words = parts[1::2]
-        # parts[2 * i + 2] is what stands between words i and i + 1
-        adjacent = [(words[i], words[i + 1]) for i in range(len(words) - 1) if parts[2 * i + 2] == " "]
-        return cls(text, lower_case(text), blocked, words, adjacent)
+        words, gaps = parts[1::2], parts[2:-1:2]
+        pairs = [
+            (left, right)
+            for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
+            if gap == " " and left.islower() and right.islower()
+        ]
+        return cls(text, lower_case(text), numbers, quotes, blocked, words, gaps, pairs)
 
 
 @dataclass
@@ -159,12 +170,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names: set[str] = set()
     terms: set[str] = set()
     for text in texts:
-        quotes = find_quoted(text)
-        blocked = quotes + [(start, end) for start, end, _ in find_dates(text)]
-        line = _Text.read(text, blocked)
+        line = _Text.read(text)
         counts.add(line, base)
         lines.append(line)
-        for start, end in quotes:
+        for start, end in line.quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
         for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
@@ -179,7 +188,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
-    terms.update(narrowed_terms((pair for line in lines for pair in _lower_pairs(line)), names))
+    terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -255,14 +264,9 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     if not adjectives:
         return
     for line in lines:
-        for adjective, noun in line.adjacent:
-            if adjective in adjectives and _is_noun(noun):
+        for adjective, noun, gap in zip(line.words[:-1], line.words[1:], line.gaps, strict=True):
+            if adjective in adjectives and gap == " " and _is_noun(noun):
                 yield f"{adjective} {noun}"
-
-
-def _lower_pairs(line: _Text) -> list[tuple[str, str]]:
-    """Each two lower-case words of a line that stand one space apart."""
-    return [(left, right) for left, right in line.adjacent if left.islower() and right.islower()]
 
 
 def _is_noun(word: str) -> bool:
@@ -270,9 +274,13 @@ def _is_noun(word: str) -> bool:
 
 
 def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:
-    """Names of more than one word found in the course, to be found again in any case."""
+    """Names of more than one word found in the course, to be found again in any case.
+
+    The lexicon's lower-case names are single words and it knows no terms yet, so they are not
+    looked for.
+    """
     for line in lines:
-        for start, end in find_names(line.text, lexicon, line.blocked):
+        for start, end in find_names(line.text, lexicon, line.blocked, line.numbers, known_words=False):
             surface = line.lower[start:end]
             if " " in surface:
                 yield surface
@@ -320,7 +328,7 @@ def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
     openers = {term.split()[0] for term in terms if " " in term}
     seen: Counter[str] = Counter()
     for line in lines:
-        seen.update({f"{left} {right}" for left, right in _lower_pairs(line) if left in openers})
+        seen.update({f"{left} {right}" for left, right in line.pairs if left in openers})
     for phrase, count in seen.items():
         right = phrase.split()[1]
         if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):

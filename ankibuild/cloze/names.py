@@ -248,19 +248,22 @@ def find_names(
     blocked: Sequence[Span] = (),
     numbers: Sequence[int] | None = None,
     fenced: Sequence[Span] = (),
+    *,
+    known_words: bool = True,
 ) -> list[Span]:
     """Candidate name spans of a line; they may overlap, and the caller picks among them.
 
     No name lies across ``blocked`` (dates, quotations, protected text), and no name is taken
     from a run of capitalised words that reaches into ``fenced`` (the user's own blanks).
     ``numbers`` are where the numbers of the line start (``number_starts``), if the caller knows.
+    Without ``known_words``, the course's lower-case names and terms are not looked for.
     """
     if numbers is None:
         numbers = number_starts(text)
     reader = _Reader(text, lexicon, blocked, fenced)
     if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
         reader.runs()
-    if lexicon.keys:
+    if known_words and lexicon.keys:
         reader.known_words()
     reader.out += numbered_names(text, reader.lower, numbers)
     return reader.out
