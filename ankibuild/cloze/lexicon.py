@@ -291,9 +291,11 @@ def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
     candidates: set[str] = set()
     for line in lines:
         for segment in _SEGMENT_SPLIT.split(line.lower):
-            phrase = _standalone_phrase(segment)
-            if phrase:
-                candidates.add(phrase)
+            words = segment.split()
+            if 2 <= len(words) <= 3:
+                phrase = _standalone_phrase(words)
+                if phrase:
+                    candidates.add(phrase)
     if not candidates:
         return
     openers = {phrase.split(" ", 1)[0] for phrase in candidates}
@@ -311,6 +313,8 @@ def _whole_word_phrases(lower: str, openers: set[str]) -> set[str]:
     parts = _WORD_RUN_SPLIT.split(lower)
     # parts alternate what separates words and words: parts[i + 1] follows the word parts[i]
     out: set[str] = set()
+    if openers.isdisjoint(parts[1::2]):
+        return out  # most lines: no word opens a candidate
     for i in range(1, len(parts) - 3, 2):
         if parts[i] in openers and parts[i + 1] == " ":
             pair = f"{parts[i]} {parts[i + 2]}"
@@ -352,8 +356,8 @@ def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
     return out
 
 
-def _standalone_phrase(segment: str) -> str | None:
-    words = segment.split()
+def _standalone_phrase(words: list[str]) -> str | None:
+    """The words of a segment as a phrase, if they are two or three ordinary words."""
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
         return None
     if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):
