@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -28,11 +29,18 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
     The phrase written nearest the acronym (at most two lines away) is the one it stands for; the
     only place where the order of the course's lines counts.
     """
-    for acronym in {word.rstrip("s") for word in acronyms if 2 <= len(word.rstrip("s")) <= 6}:
+    wanted = {word.rstrip("s") for word in acronyms if 2 <= len(word.rstrip("s")) <= 6}
+    if not wanted:
+        return
+    # Each letter of an acronym opens a word of the phrase: a line without them all spells none.
+    initials = [{word[0] for word in _ANY_WORD.findall(line.lower)} for line in lines]
+    for acronym in wanted:
+        letters = set(acronym)
         places: dict[str, list[int]] = {}
         for index, line in enumerate(lines):
-            for phrase in _spelling(line, acronym):
-                places.setdefault(phrase, []).append(index)
+            if letters <= initials[index]:
+                for phrase in _spelling(line, acronym):
+                    places.setdefault(phrase, []).append(index)
         if places:  # even a lone spelling counts only near the acronym: "simvastatin taken" is no ST
             places = _nearest(places, _lines_using(lines, acronym))
         if len(places) == 1:
@@ -40,17 +48,28 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
 
 
 def _lines_using(lines: Sequence[Line], acronym: str) -> list[int]:
-    pattern = re.compile(rf"(?<!\w){re.escape(acronym.upper())}s?(?!\w)")
-    return [index for index, line in enumerate(lines) if pattern.search(line.text)]
+    upper = acronym.upper()
+    pattern = re.compile(rf"(?<!\w){re.escape(upper)}s?(?!\w)")
+    # The plain search first: most lines do not hold the letters at all.
+    return [index for index, line in enumerate(lines) if upper in line.text and pattern.search(line.text)]
 
 
 def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
     """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
     if not used:
         return {}
-    distance = {phrase: min(abs(i - j) for i in where for j in used) for phrase, where in places.items()}
+    distance = {phrase: min(_distance(i, used) for i in where) for phrase, where in places.items()}
     best = min(distance.values(), default=3)
     return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
+
+
+def _distance(index: int, used: list[int]) -> int:
+    """How far line ``index`` is from the nearest of ``used`` (in order): a search rather than a
+    scan, since a long course may use an acronym on thousands of lines."""
+    at = bisect_left(used, index)
+    if at == len(used):
+        return index - used[-1]
+    return min(used[at] - index, index - used[at - 1]) if at else used[at] - index
 
 
 def _spelling(line: Line, acronym: str) -> Iterator[str]:

@@ -81,6 +81,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
 
 def is_derived(lower: str, names: Collection[str]) -> bool:
     """Whether a word is an adjective made from one of ``names`` ("Stalinist")."""
+    if not lower.endswith(_ADJECTIVE_SUFFIXES):
+        return False  # one test for all the suffixes: most words end in none
     return any(lower.endswith(suffix) and lower[: -len(suffix)] in names for suffix in _ADJECTIVE_SUFFIXES)
 
 

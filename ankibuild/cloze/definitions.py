@@ -39,11 +39,14 @@ _DESCRIBED = re.compile(
 )
 # A heading: one to three words alone on a line, or before a spaced dash or a bracket.
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
+_HEADING_MARKS = ("-", "–", "—", "(")
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
+_HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
+_LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
@@ -93,6 +96,8 @@ def definitions(text: str) -> Iterator[str]:
     described = _described(text)
     if described:
         yield described
+    if ":" not in text and "=" not in text and "(" not in text:
+        return  # no mark that follows a defined word
     # A later clause defines only in a line of definitions: "habitat = ...; niche = ...", not
     # "... myth; signers = ...".
     for clause in _CLAUSES.split(text):
@@ -126,6 +131,8 @@ def chained(text: str) -> list[str]:
     phrases joined by arrows, plus and equals signs tests each of them. Any step that is not one to
     three plain lower-case words (a clause, a formula, a figure) means prose, and none counts.
     """
+    if "→" not in text and "->" not in text and "+" not in text and "=" not in text:
+        return []  # no sign that joins steps
     head = _CHAIN_HEAD.match(text)
     steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
     if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
@@ -142,6 +149,8 @@ def compounds(text: str) -> Iterator[str]:
     ("one-party state"), a nationality ("soviet-style") or a prefixed verb ("re-elected") is an
     ordinary description instead.
     """
+    if _HYPHENATED.search(text) is None:
+        return  # most lines: a quick search finds no hyphen before a lower-case word
     for match in _COMPOUND.finditer(text):
         first, rest, noun = match.group(1), match.group(2), match.group(3)
         if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
@@ -154,6 +163,8 @@ def compounds(text: str) -> Iterator[str]:
 def lettered(text: str) -> Iterator[tuple[str, str]]:
     """Kinds named by a capital letter and a noun, with the word before that narrows them:
     ("b cells", "memory b cells") for "memory B cells"; the modifier is "" when there is none."""
+    if _LETTER_NOUN.search(text) is None:
+        return  # most lines: a search for the letter and noun alone is quicker than the full pattern
     for match in _LETTERED.finditer(text):
         modifier, letter, noun = match.groups()
         if noun in STOPWORDS or noun.endswith(("ed", "ing", "ly")):
@@ -172,7 +183,10 @@ def _plain_item(item: str) -> bool:
 
 def heading(text: str) -> str | None:
     """The term a heading line names: "Heart failure", "Photosynthesis - overview"."""
-    match = _HEADING.fullmatch(text.strip())
+    stripped = text.strip()
+    if stripped.count(" ") > 2 and not any(mark in stripped for mark in _HEADING_MARKS):
+        return None  # more than three words and no dash or bracket: a quick way past most lines
+    match = _HEADING.fullmatch(stripped)
     if match is None or not match.group(1)[0].isupper():
         return None
     words = match.group(1).split()

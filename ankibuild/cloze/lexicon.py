@@ -24,7 +24,6 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -39,9 +38,14 @@ from .names import capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
+from .tokens import number_starts
 from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
+# The same words as a split: the words at odd places, what separates them at even places.
+_WORD_SPLIT = re.compile(f"({_ANY_WORD.pattern})")
+# Maximal runs of word characters: where a phrase can stand as whole words.
+_WORD_RUN_SPLIT = re.compile(r"(\w+)")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
@@ -90,7 +94,29 @@ class _Text:
 
     text: str
     lower: str
+    numbers: list[int]  # where its numbers start
+    quotes: list[tuple[int, int]]
     blocked: list[tuple[int, int]]  # dates and quotations
+    words: list[str]
+    """Its words (``_ANY_WORD``), read once for every rule that needs them."""
+    gaps: list[str]
+    """What stands between each word and the next."""
+    pairs: list[tuple[str, str]]
+    """Each two of its words in lower case that stand one space apart."""
+
+    @classmethod
+    def read(cls, text: str) -> _Text:
+        numbers = number_starts(text)
+        quotes = find_quoted(text)
+        blocked = quotes + [(start, end) for start, end, _ in find_dates(text, numbers)]
+        parts = _WORD_SPLIT.split(text)
+        words, gaps = parts[1::2], parts[2:-1:2]
+        pairs = [
+            (left, right)
+            for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
+            if gap == " " and left.islower() and right.islower()
+        ]
+        return cls(text, lower_case(text), numbers, quotes, blocked, words, gaps, pairs)
 
 
 @dataclass
@@ -103,12 +129,12 @@ class _Counts:
     classes: dict[str, WordClass] = field(default_factory=dict)
 
     def add(self, line: _Text, base: Lexicon) -> None:
-        for word in _ANY_WORD.findall(line.text):
-            if not word[0].isupper():
-                self.lower[word.lower()] += 1
+        self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
+        classes = self.classes
         for word, at_start, bare in capitalised_words(line.text, line.blocked):
             lower = word.lower()
-            self.classes.setdefault(lower, word_class(word, base))
+            if lower not in classes:  # the first spelling met settles the class
+                classes[lower] = word_class(word, base)
             if at_start:
                 continue
             self.inside[lower] += 1
@@ -144,12 +170,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names: set[str] = set()
     terms: set[str] = set()
     for text in texts:
-        quotes = find_quoted(text)
-        blocked = quotes + [(start, end) for start, end, _ in find_dates(text)]
-        line = _Text(text, lower_case(text), blocked)
+        line = _Text.read(text)
         counts.add(line, base)
         lines.append(line)
-        for start, end in quotes:
+        for start, end in line.quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
         for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
@@ -164,7 +188,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
-    terms.update(narrowed_terms(_lower_pairs(lines), names))
+    terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -204,7 +228,11 @@ def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
 
     Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
     """
+    if not names:
+        return
     for line in lines:
+        if "+" not in line.text and "," not in line.text and "→" not in line.text:
+            continue  # no sign that joins siblings
         parts = _SIBLING_SPLIT.split(line.text)
         # parts alternate item, separator, item, ...: only +, commas and arrows join siblings
         for i in range(1, len(parts) - 1, 2):
@@ -236,20 +264,9 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     if not adjectives:
         return
     for line in lines:
-        words = list(_ANY_WORD.finditer(line.text))
-        for left, right in itertools.pairwise(words):
-            adjective, noun = left.group(), right.group()
-            if adjective in adjectives and line.text[left.end() : right.start()] == " " and _is_noun(noun):
+        for adjective, noun, gap in zip(line.words[:-1], line.words[1:], line.gaps, strict=True):
+            if adjective in adjectives and gap == " " and _is_noun(noun):
                 yield f"{adjective} {noun}"
-
-
-def _lower_pairs(lines: Sequence[_Text]) -> Iterator[tuple[str, str]]:
-    """Each two lower-case words of the course that stand one space apart."""
-    for line in lines:
-        words = list(_ANY_WORD.finditer(line.text))
-        for left, right in itertools.pairwise(words):
-            if line.text[left.end() : right.start()] == " " and left.group().islower() and right.group().islower():
-                yield left.group(), right.group()
 
 
 def _is_noun(word: str) -> bool:
@@ -257,9 +274,13 @@ def _is_noun(word: str) -> bool:
 
 
 def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:
-    """Names of more than one word found in the course, to be found again in any case."""
+    """Names of more than one word found in the course, to be found again in any case.
+
+    The lexicon's lower-case names are single words and it knows no terms yet, so they are not
+    looked for.
+    """
     for line in lines:
-        for start, end in find_names(line.text, lexicon, line.blocked):
+        for start, end in find_names(line.text, lexicon, line.blocked, line.numbers, known_words=False):
             surface = line.lower[start:end]
             if " " in surface:
                 yield surface
@@ -270,13 +291,37 @@ def _recurring_phrases(lines: Sequence[_Text]) -> Iterator[str]:
     candidates: set[str] = set()
     for line in lines:
         for segment in _SEGMENT_SPLIT.split(line.lower):
-            phrase = _standalone_phrase(segment)
-            if phrase:
-                candidates.add(phrase)
-    for phrase in candidates:
-        pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-        if sum(1 for line in lines if pattern.search(line.lower)) >= 2:
+            words = segment.split()
+            if 2 <= len(words) <= 3:
+                phrase = _standalone_phrase(words)
+                if phrase:
+                    candidates.add(phrase)
+    if not candidates:
+        return
+    openers = {phrase.split(" ", 1)[0] for phrase in candidates}
+    uses: Counter[str] = Counter()
+    for line in lines:
+        uses.update(_whole_word_phrases(line.lower, openers) & candidates)
+    for phrase, count in uses.items():
+        if count >= 2:
             yield phrase
+
+
+def _whole_word_phrases(lower: str, openers: set[str]) -> set[str]:
+    """Every two and three words of ``lower`` standing one space apart, as whole words, that
+    start with one of ``openers``: where a candidate phrase of ordinary words may be written."""
+    parts = _WORD_RUN_SPLIT.split(lower)
+    # parts alternate what separates words and words: parts[i + 1] follows the word parts[i]
+    out: set[str] = set()
+    if openers.isdisjoint(parts[1::2]):
+        return out  # most lines: no word opens a candidate
+    for i in range(1, len(parts) - 3, 2):
+        if parts[i] in openers and parts[i + 1] == " ":
+            pair = f"{parts[i]} {parts[i + 2]}"
+            out.add(pair)
+            if i + 4 < len(parts) and parts[i + 3] == " ":
+                out.add(f"{pair} {parts[i + 4]}")
+    return out
 
 
 def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
@@ -287,7 +332,7 @@ def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
     openers = {term.split()[0] for term in terms if " " in term}
     seen: Counter[str] = Counter()
     for line in lines:
-        seen.update({f"{left} {right}" for left, right in _lower_pairs([line]) if left in openers})
+        seen.update({f"{left} {right}" for left, right in line.pairs if left in openers})
     for phrase, count in seen.items():
         right = phrase.split()[1]
         if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
@@ -311,8 +356,8 @@ def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
     return out
 
 
-def _standalone_phrase(segment: str) -> str | None:
-    words = segment.split()
+def _standalone_phrase(words: list[str]) -> str | None:
+    """The words of a segment as a phrase, if they are two or three ordinary words."""
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
         return None
     if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):

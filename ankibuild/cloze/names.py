@@ -188,27 +188,37 @@ def _free_parts(run: str, start: int, blocked: Sequence[Span]) -> Iterator[tuple
         yield offset, part
 
 
-def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> Iterator[tuple[str, bool, bool]]:
+def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, bool]]:
     """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
     A word stands bare with no capitalised word beside it, no "the" before it and no number after
     it: "China", not "the West", "Soviet Union" or "Act 1".
     """
-    for match in _RUN.finditer(text):
-        start = match.start()
-        if (start and text[start - 1].isalnum()) or not text[start].isupper():
+    out: list[tuple[str, bool, bool]] = []
+    end = 0
+    # ``findall`` and ``find``, as in ``_Reader.runs``: the lexicon reads every line of the course.
+    for run in _RUN.findall(text):
+        start = text.find(run, end)
+        end = start + len(run)
+        if (start and text[start - 1].isalnum()) or not run[0].isupper():
             continue
-        for offset, words in _free_parts(match.group(), start, blocked):
+        if blocked and overlaps(start, end, blocked):
+            parts = list(_free_parts(run, start, blocked))
+        else:
+            parts = [(start, run.split(" "))]
+        for offset, words in parts:
             at_start = starts_sentence(text, offset)
-            end = offset + len(words[0])
+            first_end = offset + len(words[0])
             bare = (
                 len(words) == 1
                 and text[max(0, offset - 4) : offset].lower() != "the "
-                and not text[end + 1 : end + 2].isdigit()  # "Act 1", "Figure 3": a reference
+                and not text[first_end + 1 : first_end + 2].isdigit()  # "Act 1", "Figure 3": a reference
             )
             for i, word in enumerate(words):
                 if word[0].isupper():
-                    yield core(word)[0], at_start and i == 0, bare
+                    plain = "'" not in word and "’" not in word  # most words: no possessive to cut
+                    out.append((word if plain else core(word)[0], at_start and i == 0, bare))
+    return out
 
 
 def _with_particle(text: str, start: int) -> int:
@@ -238,19 +248,22 @@ def find_names(
     blocked: Sequence[Span] = (),
     numbers: Sequence[int] | None = None,
     fenced: Sequence[Span] = (),
+    *,
+    known_words: bool = True,
 ) -> list[Span]:
     """Candidate name spans of a line; they may overlap, and the caller picks among them.
 
     No name lies across ``blocked`` (dates, quotations, protected text), and no name is taken
     from a run of capitalised words that reaches into ``fenced`` (the user's own blanks).
     ``numbers`` are where the numbers of the line start (``number_starts``), if the caller knows.
+    Without ``known_words``, the course's lower-case names and terms are not looked for.
     """
     if numbers is None:
         numbers = number_starts(text)
     reader = _Reader(text, lexicon, blocked, fenced)
     if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
         reader.runs()
-    if lexicon.keys:
+    if known_words and lexicon.keys:
         reader.known_words()
     reader.out += numbered_names(text, reader.lower, numbers)
     return reader.out

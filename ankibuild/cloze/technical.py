@@ -27,10 +27,13 @@ _SUFFIXES = (
     ("ity", ""), ("fully", "ful"), ("ful", ""), ("less", ""), ("ism", ""), ("ist", ""),
     ("ists", ""), ("ship", ""), ("hood", ""), ("ally", "al"), ("ly", ""), ("er", ""), ("ers", ""),
 )  # fmt: skip
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
 _SPECIES_ENDINGS = ("osis", "ae", "ii", "ensis", "itis")
 _ADJECTIVE_ENDINGS = ("ic", "ical", "ous", "able", "ible", "al", "ive", "ar", "ary", "ory", "ent", "ant")
 
 
+# A word's verdicts depend on the word alone, so they are memoised for every course a process reads.
+@lru_cache(maxsize=65536)
 def is_technical(word: str) -> bool:
     """Whether a lower-case word is a term by its spelling: no ordinary word, typo or derivation."""
     return (
@@ -54,12 +57,15 @@ def is_technical_adjective(word: str) -> bool:
     return word.endswith(_ADJECTIVE_ENDINGS)
 
 
+@lru_cache(maxsize=65536)
 def _is_derived(word: str) -> bool:
     """Whether a word is made from ordinary words by a prefix, a suffix or compounding."""
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix) :]):
             return True
     for stem in (word, word[:-1], word[:-2]):  # "underpins", "demilitarised"
+        if not stem.endswith(_SUFFIX_ENDINGS):
+            continue  # one test for all the suffixes: most stems end in none
         for suffix, before in _SUFFIXES:
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
                 base = stem[: -len(suffix)] + before
