@@ -56,6 +56,8 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# A character class first lets the regex engine skip to capitals quickly.
+_ANY_MONTH = re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _INTRO = r"[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]nd of|[Ss]tart of"
 _EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
 _LONE_MONTH = re.compile(
@@ -111,8 +113,8 @@ def find_dates(text: str, numbers: Sequence[int] | None = None) -> list[tuple[in
 
 def _lone_months(text: str) -> list[Point]:
     """Months named with no number, after a word that introduces a date ("in June")."""
-    if " " not in text:
-        return []
+    if _ANY_MONTH.search(text) is None:
+        return []  # most lines name no month: one quick scan instead of the full pattern
     return [(*m.span(m.lastgroup or 0), "month") for m in _LONE_MONTH.finditer(text)]
 
 
