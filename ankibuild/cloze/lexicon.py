@@ -28,13 +28,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Blank
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import chained, compounds, definitions, heading, is_label, lettered, listed, narrowed_terms
-from .names import capitalised_words, find_names, lower_case
+from .names import LineNames, capitalised_words, find_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
@@ -70,6 +71,11 @@ class Lexicon:
     """A memo of ``word_class``, which depends only on the fields above."""
     runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
     """A memo of ``analyse_run``, which depends only on the fields above."""
+    spans: dict[str, LineSpans] = field(default_factory=dict, repr=False)
+    """A memo of ``line_spans``, which depends only on the line."""
+    lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
+    """A memo of what the line reader of ``find_names`` reads from each line before it looks for
+    the course's terms, which depends only on the names and plain words."""
     blanks: dict[tuple[int, int, str, str | None], Blank] = field(default_factory=dict, repr=False)
     """A memo of the blanks ``find_blanks`` returns: frozen values, dear to build, and the same
     spans recur from line to line."""
@@ -88,14 +94,31 @@ class Lexicon:
         return _learn([text for text in dict.fromkeys(texts) if text.strip()])
 
 
-@dataclass
+class LineSpans(NamedTuple):
+    """What a line holds apart from names: where its numbers start, its dates and its quotations."""
+
+    numbers: tuple[int, ...]
+    dates: tuple[tuple[int, int, bool], ...]
+    quotes: tuple[tuple[int, int], ...]
+
+
+def line_spans(text: str, memo: dict[str, LineSpans]) -> LineSpans:
+    """The numbers, dates and quotations of a line, memoised (``Lexicon.spans``): learning reads
+    them from every line of the course, and blanking the same lines reads them back."""
+    found = memo.get(text)
+    if found is None:
+        numbers = number_starts(text)
+        found = memo[text] = LineSpans(tuple(numbers), tuple(find_dates(text, numbers)), tuple(find_quoted(text)))
+    return found
+
+
+@dataclass(slots=True)
 class _Text:
     """One line of the course as the lexicon reads it."""
 
     text: str
     lower: str
-    numbers: list[int]  # where its numbers start
-    quotes: list[tuple[int, int]]
+    spans: LineSpans
     blocked: list[tuple[int, int]]  # dates and quotations
     words: list[str]
     """Its words (``_ANY_WORD``), read once for every rule that needs them."""
@@ -105,10 +128,8 @@ class _Text:
     """Each two of its words in lower case that stand one space apart."""
 
     @classmethod
-    def read(cls, text: str) -> _Text:
-        numbers = number_starts(text)
-        quotes = find_quoted(text)
-        blocked = quotes + [(start, end) for start, end, _ in find_dates(text, numbers)]
+    def read(cls, text: str, spans: LineSpans) -> _Text:
+        blocked = [*spans.quotes, *((start, end) for start, end, _ in spans.dates)]
         parts = _WORD_SPLIT.split(text)
         words, gaps = parts[1::2], parts[2:-1:2]
         pairs = [
@@ -116,7 +137,7 @@ class _Text:
             for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
             if gap == " " and left.islower() and right.islower()
         ]
-        return cls(text, lower_case(text), numbers, quotes, blocked, words, gaps, pairs)
+        return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
 
 
 @dataclass
@@ -169,11 +190,12 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     lines: list[_Text] = []
     names: set[str] = set()
     terms: set[str] = set()
+    spans: dict[str, LineSpans] = {}
     for text in texts:
-        line = _Text.read(text)
+        line = _Text.read(text, line_spans(text, spans))
         counts.add(line, base)
         lines.append(line)
-        for start, end in line.quotes:
+        for start, end in line.spans.quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
         for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
@@ -197,8 +219,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_lettered_kinds(lines))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
-    # The classes and runs met while learning hold for the final lexicon too (they depend only on
-    # the names and plain words), so the course's own lines are read from the memo later.
+    # The classes, runs and lines met while learning hold for the final lexicon too (they depend
+    # only on the names and plain words), so the course's own lines are read from the memo later.
     return Lexicon(
         names=known.names,
         terms=index,
@@ -206,6 +228,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         keys=keys,
         word_classes=known.word_classes,
         runs=known.runs,
+        spans=spans,
+        lines=known.lines,
     )
 
 
@@ -280,7 +304,7 @@ def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:
     looked for.
     """
     for line in lines:
-        for start, end in find_names(line.text, lexicon, line.blocked, line.numbers, known_words=False):
+        for start, end in find_names(line.text, lexicon, line.blocked, line.spans.numbers, known_words=False):
             surface = line.lower[start:end]
             if " " in surface:
                 yield surface

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import core
 from .definitions import DISCOURSE
@@ -74,19 +74,37 @@ def _species_end(text: str, end: int) -> int:
     return match.end(2) if is_species_name(match.group(2)) else 0
 
 
-class _Reader:
-    """Finds the names of one line, appending their spans to ``out``."""
+class LineNames(NamedTuple):
+    """What the line reader finds in a line before it looks for the course's terms.
 
-    __slots__ = ("blocked", "fenced", "lexicon", "lower", "memo", "out", "text")  # one per line, read often
+    It depends on the line, the spans blocked in it and the course's names and plain words, not
+    on its terms, so the lexicon memoises it per line (``Lexicon.lines``): learning reads every
+    line of the course this way, and blanking the same lines later reads it back.
+    """
+
+    blocked: tuple[Span, ...]
+    """The spans no name may lie across, which all the rest depends on."""
+    lower: str
+    """The line in lower case (``lower_case``)."""
+    runs: tuple[tuple[int, tuple[tuple[int, str], ...], tuple[Span, ...]], ...]
+    """Each run of capitalised words read, in order: where it starts, its words (where one of
+    the course's terms may start, as ``RunInfo.words``) and the names found in it."""
+    numbered: tuple[Span, ...]
+    """Names built around a number or a letter (``numbered_names``)."""
+
+
+class _RunReader:
+    """Reads the runs of capitalised words of one line into ``LineNames.runs``."""
+
+    __slots__ = ("blocked", "fenced", "lexicon", "memo", "read", "text")  # one per line, read often
 
     def __init__(self, text: str, lexicon: Lexicon, blocked: Sequence[Span], fenced: Sequence[Span]) -> None:
         self.text = text
-        self.lower = lower_case(text)
         self.lexicon = lexicon
         self.blocked = blocked
         self.fenced = fenced
         self.memo = lexicon.runs
-        self.out: list[Span] = []
+        self.read: list[tuple[int, tuple[tuple[int, str], ...], tuple[Span, ...]]] = []
 
     def runs(self) -> None:
         text, blocked, fenced = self.text, self.blocked, self.fenced
@@ -101,7 +119,7 @@ class _Reader:
                 continue
             if run in _LONE_WORDS:
                 if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
-                    self.out.append((start, end))  # "World Health Organization (WHO)"
+                    self.read.append((start, (), ((start, end),)))  # "World Health Organization (WHO)"
                 continue
             if fenced and overlaps(start, end, fenced):
                 continue  # the user blanked part of this name: the rest is theirs to blank
@@ -115,11 +133,12 @@ class _Reader:
                 self.run(start, run)
 
     def run(self, offset: int, run: str) -> None:
-        """Append the names in the run ``run``, which starts with a capital at ``offset``."""
+        """Read the names in the run ``run``, which starts with a capital at ``offset``."""
         text = self.text
         pieces, opening, words = self.memo.get(run) or analyse_run(run, self.lexicon)
         if opening is not None and starts_sentence(text, offset):
             pieces = opening
+        names: list[Span] = []
         # Unpacked at once: cheaper than reading each field of the named tuple by name.
         for start, end, named, heads, plural, particle, heading, genus in pieces:
             start += offset
@@ -133,11 +152,31 @@ class _Reader:
                 end = head
             elif not named:
                 continue
-            self.out.append((_with_particle(text, start) if particle else start, end))
-        terms = self.lexicon.terms
-        for at, word in words:
-            if word in terms:
-                self.term(offset + at, word)
+            names.append((_with_particle(text, start) if particle else start, end))
+        self.read.append((offset, words, tuple(names)))
+
+
+class _Reader:
+    """Finds the names of one line from what the run reader read, appending their spans to ``out``."""
+
+    __slots__ = ("blocked", "lexicon", "lower", "out", "text")  # one per line, read often
+
+    def __init__(self, text: str, lower: str, lexicon: Lexicon, blocked: Sequence[Span]) -> None:
+        self.text = text
+        self.lower = lower
+        self.lexicon = lexicon
+        self.blocked = blocked
+        self.out: list[Span] = []
+
+    def runs(self, read: LineNames) -> None:
+        """The names in each run, and the course's terms that start at one of its words."""
+        out, terms = self.out, self.lexicon.terms
+        for offset, words, names in read.runs:
+            out += names
+            if terms:  # while it learns, the lexicon knows no terms yet
+                for at, word in words:
+                    if word in terms:
+                        self.term(offset + at, word)
 
     def term(self, start: int, key: str) -> None:
         """Append the course's term starting at ``start`` with the word ``key``, if one does."""
@@ -258,12 +297,26 @@ def find_names(
     ``numbers`` are where the numbers of the line start (``number_starts``), if the caller knows.
     Without ``known_words``, the course's lower-case names and terms are not looked for.
     """
-    if numbers is None:
-        numbers = number_starts(text)
-    reader = _Reader(text, lexicon, blocked, fenced)
-    if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
-        reader.runs()
+    read = None if fenced else lexicon.lines.get(text)
+    if read is None or read.blocked != tuple(blocked):
+        read = _read_line(text, lexicon, blocked, numbers, fenced)
+        if not fenced:
+            lexicon.lines.setdefault(text, read)
+    reader = _Reader(text, read.lower, lexicon, blocked)
+    reader.runs(read)
     if known_words and lexicon.keys:
         reader.known_words()
-    reader.out += numbered_names(text, reader.lower, numbers)
+    reader.out += read.numbered
     return reader.out
+
+
+def _read_line(
+    text: str, lexicon: Lexicon, blocked: Sequence[Span], numbers: Sequence[int] | None, fenced: Sequence[Span]
+) -> LineNames:
+    runs = _RunReader(text, lexicon, blocked, fenced)
+    if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
+        runs.runs()
+    if numbers is None:
+        numbers = number_starts(text)
+    lower = lower_case(text)
+    return LineNames(tuple(blocked), lower, tuple(runs.read), tuple(numbered_names(text, lower, numbers)))

@@ -10,11 +10,8 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .dates import find_dates
-from .lexicon import Lexicon
+from .lexicon import Lexicon, line_spans
 from .names import find_names, overlaps
-from .quotes import find_quoted
-from .tokens import number_starts
 
 Detector = Literal["dates", "names"]
 Span = tuple[int, int]
@@ -60,9 +57,9 @@ def find_blanks(
     Blanks never touch a ``protected`` range (math, code) and never hold cloze syntax.
     """
     detectors = settings.detectors
-    numbers = number_starts(text)
-    dates = find_dates(text, numbers)
-    quotes = find_quoted(text) if "names" in detectors else []
+    numbers, dates, quotes = line_spans(text, lexicon.spans)
+    if "names" not in detectors:
+        quotes = ()
     # Plain loops rather than comprehensions: this runs on every line of every build.
     candidates: list[_Candidate] = []
     if settings.glossary:
