@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model import Blank
+from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
@@ -52,6 +52,9 @@ _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _KINDRED_USES = 3
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
+
+
+BlankKey = tuple[int, int, BlankKind, int, str | None]  # a blank's fields, in order
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,9 +79,9 @@ class Lexicon:
     lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
     """A memo of what the line reader of ``find_names`` reads from each line before it looks for
     the course's terms, which depends only on the names and plain words."""
-    blanks: dict[tuple[int, int, str, str | None], Blank] = field(default_factory=dict, repr=False)
-    """A memo of the blanks ``find_blanks`` returns: frozen values, dear to build, and the same
-    spans recur from line to line."""
+    blanks: dict[BlankKey, Blank] = field(default_factory=dict, repr=False)
+    """A memo of the blanks ``find_blanks`` and ``plan_blanks`` return, by their fields: frozen
+    values, dear to build, and the same spans recur from line to line."""
 
     def __post_init__(self) -> None:
         if not self.keys:
