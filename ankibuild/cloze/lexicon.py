@@ -119,27 +119,31 @@ def line_spans(text: str, memo: dict[str, LineSpans]) -> LineSpans:
 class _Text:
     """One line of the course as the lexicon reads it."""
 
+    # Tuples rather than lists: the lexicon keeps every line while it learns, and the garbage
+    # collector stops tracking a tuple of strings and numbers, never a list.
     text: str
     lower: str
     spans: LineSpans
-    blocked: list[tuple[int, int]]  # dates and quotations
-    words: list[str]
+    blocked: tuple[tuple[int, int], ...]  # dates and quotations
+    words: tuple[str, ...]
     """Its words (``_ANY_WORD``), read once for every rule that needs them."""
-    gaps: list[str]
+    gaps: tuple[str, ...]
     """What stands between each word and the next."""
-    pairs: list[tuple[str, str]]
+    pairs: tuple[tuple[str, str], ...]
     """Each two of its words in lower case that stand one space apart."""
 
     @classmethod
     def read(cls, text: str, spans: LineSpans) -> _Text:
-        blocked = [*spans.quotes, *((start, end) for start, end, _ in spans.dates)]
+        blocked = spans.quotes + tuple([(start, end) for start, end, _ in spans.dates])
         parts = _WORD_SPLIT.split(text)
-        words, gaps = parts[1::2], parts[2:-1:2]
-        pairs = [
-            (left, right)
-            for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
-            if gap == " " and left.islower() and right.islower()
-        ]
+        words, gaps = tuple(parts[1::2]), tuple(parts[2:-1:2])
+        pairs = tuple(
+            [
+                (left, right)
+                for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
+                if gap == " " and left.islower() and right.islower()
+            ]
+        )
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
 
 
