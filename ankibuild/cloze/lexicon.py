@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model import Blank
+from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
@@ -52,6 +52,9 @@ _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _KINDRED_USES = 3
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
+
+
+BlankKey = tuple[int, int, BlankKind, int, str | None]  # a blank's fields, in order
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,9 +79,9 @@ class Lexicon:
     lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
     """A memo of what the line reader of ``find_names`` reads from each line before it looks for
     the course's terms, which depends only on the names and plain words."""
-    blanks: dict[tuple[int, int, str, str | None], Blank] = field(default_factory=dict, repr=False)
-    """A memo of the blanks ``find_blanks`` returns: frozen values, dear to build, and the same
-    spans recur from line to line."""
+    blanks: dict[BlankKey, Blank] = field(default_factory=dict, repr=False)
+    """A memo of the blanks ``find_blanks`` and ``plan_blanks`` return, by their fields: frozen
+    values, dear to build, and the same spans recur from line to line."""
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -116,27 +119,31 @@ def line_spans(text: str, memo: dict[str, LineSpans]) -> LineSpans:
 class _Text:
     """One line of the course as the lexicon reads it."""
 
+    # Tuples rather than lists: the lexicon keeps every line while it learns, and the garbage
+    # collector stops tracking a tuple of strings and numbers, never a list.
     text: str
     lower: str
     spans: LineSpans
-    blocked: list[tuple[int, int]]  # dates and quotations
-    words: list[str]
+    blocked: tuple[tuple[int, int], ...]  # dates and quotations
+    words: tuple[str, ...]
     """Its words (``_ANY_WORD``), read once for every rule that needs them."""
-    gaps: list[str]
+    gaps: tuple[str, ...]
     """What stands between each word and the next."""
-    pairs: list[tuple[str, str]]
+    pairs: tuple[tuple[str, str], ...]
     """Each two of its words in lower case that stand one space apart."""
 
     @classmethod
     def read(cls, text: str, spans: LineSpans) -> _Text:
-        blocked = [*spans.quotes, *((start, end) for start, end, _ in spans.dates)]
+        blocked = spans.quotes + tuple([(start, end) for start, end, _ in spans.dates])
         parts = _WORD_SPLIT.split(text)
-        words, gaps = parts[1::2], parts[2:-1:2]
-        pairs = [
-            (left, right)
-            for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
-            if gap == " " and left.islower() and right.islower()
-        ]
+        words, gaps = tuple(parts[1::2]), tuple(parts[2:-1:2])
+        pairs = tuple(
+            [
+                (left, right)
+                for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
+                if gap == " " and left.islower() and right.islower()
+            ]
+        )
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .lexicon import Lexicon, line_spans
+from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
 Detector = Literal["dates", "names"]
@@ -87,7 +87,7 @@ def find_blanks(
     for start, end, kind in _choose(text, candidates, refused):
         blank_kind, hint = _KINDS[kind]
         shown = hint if hints else None
-        key = (start, end, blank_kind, shown)
+        key = (start, end, blank_kind, 0, shown)
         blank = memo.get(key)
         if blank is None:
             blank = memo[key] = Blank(start, end, blank_kind, 0, shown)
@@ -156,14 +156,14 @@ def plan_blanks(
     users = sorted(user_blanks)
     shown = " \n ".join(_normal(c) for c in context)
     fenced = [*protected, *((b.start, b.end) for b in users)]
-    detected = [
-        blank
-        for blank in find_blanks(text, lexicon, settings, fenced)
-        if not _given_away(_normal(text[blank.start : blank.end]), shown)
-    ]
-    numbers = _Numbering(users, text, settings.max_per_card)
-    planned = [numbers.assign(blank, text) for blank in detected]
-    return tuple(sorted(users + planned))
+    numbers = _Numbering(users, text, settings.max_per_card, lexicon.blanks)
+    planned = []
+    for blank in find_blanks(text, lexicon, settings, fenced):
+        term = _normal(text[blank.start : blank.end])
+        if not _given_away(term, shown):
+            planned.append(numbers.assign(blank, term))
+    # Detected blanks come sorted and apart: only the user's need sorting in among them.
+    return tuple(sorted(users + planned)) if users else tuple(planned)
 
 
 def _normal(text: str) -> str:
@@ -184,7 +184,8 @@ def _given_away(term: str, shown: str) -> bool:
 class _Numbering:
     """Hands out cloze numbers: one per term, user numbers kept, the gaps filled in order."""
 
-    def __init__(self, users: Sequence[Blank], text: str, per_card: int) -> None:
+    def __init__(self, users: Sequence[Blank], text: str, per_card: int, memo: dict[BlankKey, Blank]) -> None:
+        self.memo = memo
         self.by_term: dict[str, int] = {}
         for blank in users:
             self.by_term.setdefault(_normal(text[blank.start : blank.end]), blank.number)
@@ -193,13 +194,17 @@ class _Numbering:
         self.current = 0
         self.filled = self.per_card
 
-    def assign(self, blank: Blank, text: str) -> Blank:
-        term = _normal(text[blank.start : blank.end])
+    def assign(self, blank: Blank, term: str) -> Blank:
+        """``blank`` numbered for its ``term`` (normalised)."""
         number = self.by_term.get(term)
         if number is None:
             number = self._next()
             self.by_term[term] = number
-        return Blank(blank.start, blank.end, blank.kind, number, blank.hint)
+        key = (blank.start, blank.end, blank.kind, number, blank.hint)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = Blank(*key)
+        return found
 
     def _next(self) -> int:
         if self.filled >= self.per_card:

@@ -88,17 +88,19 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
         offsets = [0]
         for word in words[:-1]:
             offsets.append(offsets[-1] + len(word) + 1)
-        inside = tuple(_pieces(words, offsets, False, lexicon))
-        opening = tuple(_pieces(words, offsets, True, lexicon))
-        starts = tuple((at, core(word)[0].lower()) for at, word in zip(offsets, words, strict=True))
+        cores = [core(word) for word in words]
+        classes = [word_class(text, lexicon) for text, _ in cores]
+        inside = tuple(_pieces(words, offsets, _Words(cores, classes.copy()), False, lexicon))
+        opening = tuple(_pieces(words, offsets, _Words(cores, classes.copy()), True, lexicon))
+        starts = tuple((at, text.lower()) for at, (text, _) in zip(offsets, cores, strict=True))
         found = RunInfo(inside, None if opening == inside else opening, starts)
         lexicon.runs[run] = found
     return found
 
 
-def _pieces(words: list[str], offsets: list[int], at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
-    cores = [core(word) for word in words]
-    classes = [word_class(text, lexicon) for text, _ in cores]
+def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
+    """The names in a run, inside a sentence or opening one; ``run.classes`` is changed as read."""
+    cores, classes = run
     opener = cores[0][0].lower()
     if (
         at_start
@@ -110,7 +112,6 @@ def _pieces(words: list[str], offsets: list[int], at_start: bool, lexicon: Lexic
     for i in range(1, len(words)):
         if words[i] == "I" and classes[i - 1] == "strong":
             classes[i] = "roman"  # "Elizabeth I"
-    run = _Words(cores, classes)
     first = 0
     for i, (_, ends) in enumerate(cores):
         if ends and _possessive_place(words, cores, i):

@@ -159,9 +159,14 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+_INFLECTED_ENDS = frozenset("sdgy")  # the last letters of "-s", "-es", "-ies", "-ed", "-ied", "-ing", "-ly"
+
+
 def _stems(word: str) -> list[str]:
     """Candidate base forms of a lower-case word under regular English inflection."""
     out: list[str] = []
+    if word[-1:] not in _INFLECTED_ENDS:
+        return out  # most words: no inflection ends in their last letter
     n = len(word)
     if n > 4 and word.endswith(("ies", "ied")):
         out.append(word[:-3] + "y")
@@ -189,7 +194,7 @@ def is_common(word: str) -> bool:
     """Whether a lower-case word is an ordinary English word (in the list or inflected from one)."""
     if word in COMMON or word in STOPWORDS:
         return True
-    return any(stem in COMMON for stem in _stems(word))
+    return not COMMON.isdisjoint(_stems(word))
 
 
 def is_proper_adjective(word: str) -> bool:
