@@ -218,4 +218,7 @@ def is_verb_like(word: str) -> bool:
     """
     if word in STOPWORDS or word in IRREGULAR_PAST:
         return True
-    return word.endswith(("ed", "ing", "ly")) or (word.endswith("s") and not word.endswith("ss"))
+    if word.endswith(("ed", "ing", "ly")):
+        return True
+    # "Invades", "fails": an "-s" on a word of the list; "bus", "gas", "crisis" are nouns.
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and (len(word) > 4 or is_common(word[:-1]))
