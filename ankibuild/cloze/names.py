@@ -33,6 +33,10 @@ _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|al|el|bin|ibn|y"
 _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
 _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
+# A court case is dated in brackets after it, or the line says it is one.
+_CASE_DATE = re.compile(r" ?\((?:[A-Z][a-z]{2,8}\.? )?\d{4}\)")
+_PARTY = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*$")
+_COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
 _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters of the particles
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
@@ -307,7 +311,26 @@ def find_names(
     if known_words and lexicon.keys:
         reader.known_words()
     reader.out += read.numbered
+    if " v " in text:
+        reader.out += _court_cases(text, reader.out)
     return reader.out
+
+
+def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Two names joined by "v" as one, where the line shows a court case: "Plessy v Ferguson (1896)".
+
+    The first party may be an ordinary word ("Brown v Board of Education"). Elsewhere "v" sets two
+    sides against each other ("Sparta v Athens"), each a name of its own.
+    """
+    court = _COURT.search(text) is not None
+    out: list[Span] = []
+    for start, end in spans:
+        if start < 4 or not text.startswith(" v ", start - 3) or not (court or _CASE_DATE.match(text, end)):
+            continue
+        party = _PARTY.search(text, 0, start - 3)
+        if party is not None:
+            out.append((party.start(), end))
+    return out
 
 
 def _read_line(
