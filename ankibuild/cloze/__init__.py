@@ -13,7 +13,8 @@ function here is pure; the word lists are read once, from the package.
 The modules, in the order a line meets them: ``planning`` (settings, ``find_blanks``,
 ``plan_blanks``) asks ``dates``, ``quotes`` and ``names`` for candidates; ``names`` reads runs of
 capitalised words and has ``runs`` analyse each, word by word through ``classes``, and adds
-``numbered`` names ("Article 48"); ``lexicon`` learns the course, with ``technical`` telling terms
+``numbered`` names ("Article 48"); ``edges`` settles where a name's blank ends (an ion's charge,
+an adjective's noun, two terms side by side); ``lexicon`` learns the course, with ``technical`` telling terms
 from typos; ``words`` holds the word lists, ``tokens`` small readers of a line, and ``markup``
 the cloze syntax a user writes and the builder writes out.
 """

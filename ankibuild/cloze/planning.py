@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
+from .edges import joined, with_charges, with_noun
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -76,7 +77,12 @@ def find_blanks(
             blocked = [*protected, *quotes]
             for s, e, _ in dates:
                 blocked.append((s, e))
-        for s, e in find_names(text, lexicon, blocked, numbers, protected):
+        names = find_names(text, lexicon, blocked, numbers, protected)
+        if "+" in text or "-" in text or "−" in text:
+            names = with_charges(text, names)
+        for s, e in names:
+            if text[e : e + 1] == " ":
+                e = with_noun(text, s, e)
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:
         return ()
@@ -84,7 +90,10 @@ def find_blanks(
     hints = settings.hints
     memo = lexicon.blanks
     blanks = []
-    for start, end, kind in _choose(text, candidates, refused):
+    chosen = _choose(text, candidates, refused)
+    if len(chosen) > 1:
+        chosen = joined(text, chosen)
+    for start, end, kind in chosen:
         blank_kind, hint = _KINDS[kind]
         shown = hint if hints else None
         key = (start, end, blank_kind, 0, shown)

@@ -1,0 +1,70 @@
+"""Where the blank of a name begins and ends, once the detectors have found it.
+
+Detectors find words; a few names reach past the word they were found by:
+
+- an ion takes its charge ("Cu2+", "Na+"), or the card asks for half a symbol;
+- a classifying adjective found alone takes the noun it classifies ("magnetic field"): the
+  adjective alone is rarely the fact;
+- two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
+  reversibility"): notes do not write two terms in a row without a mark between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .words import ADJECTIVE_ENDINGS, STOPWORDS, is_participle
+
+Span = tuple[int, int]
+
+# A chemical symbol or formula written with capitals and digits: "Na", "Cu2", "SO4".
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+# An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
+_CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
+_NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
+# Endings of classifying adjectives ("magnetic", "nuclear", "electrical"); -ive and -ous too.
+_CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous")
+
+
+def with_charges(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Name spans, each ion with its charge."""
+    out = []
+    for start, end in spans:
+        if end < len(text) and text[end] in "+-−123456789" and _FORMULA.fullmatch(text, start, end):
+            charge = _CHARGE.match(text, end)
+            if charge is not None:
+                end = charge.end()
+        out.append((start, end))
+    return out
+
+
+def with_noun(text: str, start: int, end: int) -> int:
+    """The end of a lone classifying adjective's blank: after the noun it classifies, if any."""
+    word = text[start:end]
+    if not word.isalpha() or not word.islower() or not word.endswith(_CLASSIFYING):
+        return end
+    noun = _NEXT_NOUN.match(text, end)
+    if noun is None:
+        return end
+    following = noun.group(1)
+    if following in STOPWORDS or following.endswith(("ed", "ly", "ing")) or following.endswith(_CLASSIFYING):
+        return end
+    return noun.end(1)
+
+
+def joined(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Chosen blanks, with lower-case names that stand a space apart made one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in chosen:
+        if out and kind == "name" and out[-1][2] == "name" and out[-1][1] + 1 == start and text[start - 1] == " ":
+            first = text[out[-1][0] : out[-1][1]]
+            if _plain_term(first) and _plain_term(text[start:end]) and not is_participle(first.split()[-1]):
+                out[-1] = (out[-1][0], end, kind)
+                continue
+        out.append((start, end, kind))
+    return out
+
+
+def _plain_term(span: str) -> bool:
+    return span.replace(" ", "").replace("-", "").isalpha() and span.islower()
