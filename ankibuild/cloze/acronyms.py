@@ -14,13 +14,17 @@ _ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
 
 
 class Line(Protocol):
-    """A line of the course as read: its text, and the same in lower case."""
+    """A line of the course as read: its text, the same in lower case, and its words
+    (``_ANY_WORD`` in the text)."""
 
     @property
     def text(self) -> str: ...
 
     @property
     def lower(self) -> str: ...
+
+    @property
+    def words(self) -> Sequence[str]: ...
 
 
 def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[str]:
@@ -33,7 +37,7 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
     if not wanted:
         return
     # Each letter of an acronym opens a word of the phrase: a line without them all spells none.
-    initials = [{word[0] for word in _ANY_WORD.findall(line.lower)} for line in lines]
+    initials = [_initials(line) for line in lines]
     for acronym in wanted:
         letters = set(acronym)
         places: dict[str, list[int]] = {}
@@ -45,6 +49,13 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
             places = _nearest(places, _lines_using(lines, acronym))
         if len(places) == 1:
             yield next(iter(places))
+
+
+def _initials(line: Line) -> set[str]:
+    """The first letters of the words of ``line.lower``."""
+    if line.text.isascii():  # then those are the words of the text, in lower case
+        return set("".join([word[0] for word in line.words]).lower())
+    return {word[0] for word in _ANY_WORD.findall(line.lower)}
 
 
 def _lines_using(lines: Sequence[Line], acronym: str) -> list[int]:

@@ -24,6 +24,7 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -35,7 +36,7 @@ from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import chained, compounds, definitions, heading, is_label, lettered, listed, narrowed_terms
-from .names import LineNames, capitalised_words, find_names, lower_case
+from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
@@ -307,11 +308,12 @@ def _is_noun(word: str) -> bool:
 def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:
     """Names of more than one word found in the course, to be found again in any case.
 
-    The lexicon's lower-case names are single words and it knows no terms yet, so they are not
-    looked for.
+    Those are what ``find_names`` reads from runs of capitalised words and numbers: the
+    lexicon knows no terms yet, and its lower-case names are single words.
     """
     for line in lines:
-        for start, end in find_names(line.text, lexicon, line.blocked, line.spans.numbers, known_words=False):
+        read = line_names(line.text, lexicon, line.blocked, line.spans.numbers)
+        for start, end in itertools.chain(*(names for _, _, names in read.runs), read.numbered):
             surface = line.lower[start:end]
             if " " in surface:
                 yield surface

@@ -291,29 +291,39 @@ def find_names(
     blocked: Sequence[Span] = (),
     numbers: Sequence[int] | None = None,
     fenced: Sequence[Span] = (),
-    *,
-    known_words: bool = True,
 ) -> list[Span]:
     """Candidate name spans of a line; they may overlap, and the caller picks among them.
 
     No name lies across ``blocked`` (dates, quotations, protected text), and no name is taken
     from a run of capitalised words that reaches into ``fenced`` (the user's own blanks).
     ``numbers`` are where the numbers of the line start (``number_starts``), if the caller knows.
-    Without ``known_words``, the course's lower-case names and terms are not looked for.
     """
-    read = None if fenced else lexicon.lines.get(text)
-    if read is None or read.blocked != tuple(blocked):
-        read = _read_line(text, lexicon, blocked, numbers, fenced)
-        if not fenced:
-            lexicon.lines.setdefault(text, read)
+    read = line_names(text, lexicon, blocked, numbers, fenced)
     reader = _Reader(text, read.lower, lexicon, blocked)
     reader.runs(read)
-    if known_words and lexicon.keys:
+    if lexicon.keys:
         reader.known_words()
     reader.out += read.numbered
     if " v " in text:
         reader.out += _court_cases(text, reader.out)
     return reader.out
+
+
+def line_names(
+    text: str,
+    lexicon: Lexicon,
+    blocked: Sequence[Span] = (),
+    numbers: Sequence[int] | None = None,
+    fenced: Sequence[Span] = (),
+) -> LineNames:
+    """What ``find_names`` finds in a line before it looks for the course's terms and lower-case
+    names, memoised in the lexicon (unless ``fenced``, which only the user's blanks set)."""
+    read = None if fenced else lexicon.lines.get(text)
+    if read is None or read.blocked != tuple(blocked):
+        read = _read_line(text, lexicon, blocked, numbers, fenced)
+        if not fenced:
+            lexicon.lines.setdefault(text, read)
+    return read
 
 
 def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
