@@ -47,8 +47,9 @@ _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-]
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
 _LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
-_CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=)\s")
+_CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
+_WIDE_GAP = re.compile(r"\s{3,}|\t")  # what follows is a formula or an aside, not a step
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
@@ -59,6 +60,7 @@ DISCOURSE = frozenset(
     significance importance solution solutions issue factor factors theme thing things one way
     structure function location definition equation formula symptoms signs treatment treatments
     diagnosis risk risks side mechanism use uses management prevention pros cons feature features
+    add-on follow-up
     characteristics type types property properties process processes stages stage steps step
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
@@ -131,8 +133,9 @@ def chained(text: str) -> list[str]:
     phrases joined by arrows, plus and equals signs tests each of them. Any step that is not one to
     three plain lower-case words (a clause, a formula, a figure) means prose, and none counts.
     """
-    if "→" not in text and "->" not in text and "+" not in text and "=" not in text:
+    if "→" not in text and "->" not in text and "+" not in text and "=" not in text and "×" not in text:
         return []  # no sign that joins steps
+    text = _WIDE_GAP.split(text, 1)[0]  # "wave speed = frequency × wavelength     v = fλ"
     head = _CHAIN_HEAD.match(text)
     steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
     if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
@@ -209,7 +212,7 @@ def _defined(text: str) -> str | None:
         return None
     word, mark = match.group(1), match.group(2)
     lower = word.lower()
-    if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.isalpha():
+    if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.replace("-", "").isalpha():
         return None
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
@@ -228,7 +231,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "Side effects: ...", "three factors: ..."
     if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
-    if words[-1].endswith(("ed", "ly")) or (words[-1] in _GRADING or words[0] in _GRADING):
+    last = words[-1]
+    if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or {last, words[0]} & _GRADING:
         return None
     if is_proper_adjective(words[0]):
         return None  # "Nazi seats: ...": a nationality and what it counts
