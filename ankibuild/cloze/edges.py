@@ -6,7 +6,9 @@ Detectors find words; a few names reach past the word they were found by:
 - a classifying adjective found alone takes the noun it classifies ("magnetic field"): the
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
-  reversibility"): notes do not write two terms in a row without a mark between them.
+  reversibility"): notes do not write two terms in a row without a mark between them;
+- and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
+  ("V = IR", "KE = ½mv²").
 """
 
 from __future__ import annotations
@@ -68,3 +70,36 @@ def joined(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 def _plain_term(span: str) -> bool:
     return span.replace(" ", "").replace("-", "").isalpha() and span.islower()
+
+
+# The sides of an equals sign, up to the next mark that ends a formula.
+_RIGHT_SIDE = re.compile(r" ?= ?([^=;,:()]*)")
+_LEFT_SIDE = re.compile(r"([^=;,:()]*?) ?= ?$")
+_WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
+# Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
+_UNITS = frozenset(
+    """V A W J N C F H T K Pa Hz kHz MHz GHz kJ MJ kW MW GW TW mA kV mV eV MeV keV dB Wb kPa
+    MPa kN""".split()
+)
+_SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
+
+
+def is_symbol(text: str, start: int, end: int) -> bool:
+    """Whether a short capitalised span is a unit after a number ("50 Hz") or a symbol of a
+    formula ("V = IR", "KE = ½mv²"): one side of its equals sign holds no English word."""
+    if end - start > _SYMBOL_LENGTH:
+        return False
+    if text[start:end] in _UNITS:
+        before = text[:start].rstrip(" ")
+        return before[-1:].isdigit() and start - len(before) <= 1
+    if "=" not in text:
+        return False
+    right = _RIGHT_SIDE.match(text, end)
+    if right is not None and not _has_word(right.group(1)):
+        return True
+    left = _LEFT_SIDE.search(text, 0, start)
+    return left is not None and not _has_word(left.group(1))
+
+
+def _has_word(side: str) -> bool:
+    return _WORD.search(side) is not None

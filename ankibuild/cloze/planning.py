@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import joined, with_charges, with_noun
+from .edges import is_symbol, joined, with_charges, with_noun
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -81,6 +81,8 @@ def find_blanks(
         if "+" in text or "-" in text or "−" in text:
             names = with_charges(text, names)
         for s, e in names:
+            if text[s].isupper() and is_symbol(text, s, e):
+                continue
             if text[e : e + 1] == " ":
                 e = with_noun(text, s, e)
             candidates.append((3, s - e, s, e, "name"))
