@@ -130,7 +130,10 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
         end, form = match.end(), match.lastgroup or "year"
         pos = end
         start, form = _grow_left(text, start, form)
-        if form == "day" or (form == "year" and _is_count(text, start, end)):
+        if form == "day":
+            pos = start + 1  # no month before it: "Apollo 15, 1971" still holds the year
+            continue
+        if form == "year" and _is_count(text, start, end):
             continue
         out.append((start, end, form))
     return out

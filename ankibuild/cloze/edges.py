@@ -7,6 +7,7 @@ Detectors find words; a few names reach past the word they were found by:
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
   reversibility"): notes do not write two terms in a row without a mark between them;
+- a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
   ("V = IR", "KE = ½mv²").
 """
@@ -22,6 +23,13 @@ Span = tuple[int, int]
 
 # A chemical symbol or formula written with capitals and digits: "Na", "Cu2", "SO4".
 _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+# A number of one to three digits after a name, then no more of a figure: "group 1 metals".
+_ITS_NUMBER = re.compile(r" (\d{1,3})(?!\w|[.,]\d|[%°/:×\-–]|\s?[+−])(?: ([a-z]+))?")
+# What a number counts or measures when these come after it: "party 36 seats" is no "party 36".
+_COUNTED = frozenset(
+    """seats votes members men women people troops soldiers years months weeks days hours minutes
+    times km miles m cm mm kg g mg ml tonnes per""".split()
+)
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
 _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
 _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
@@ -53,6 +61,18 @@ def with_noun(text: str, start: int, end: int) -> int:
     if following in STOPWORDS or following.endswith(("ed", "ly", "ing")) or following.endswith(_CLASSIFYING):
         return end
     return noun.end(1)
+
+
+def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:
+    """The end of a name's blank after the number that picks one of its kind, if one does
+    (and no date starts with the number: "Reichstag fire 27 Feb 1933")."""
+    number = _ITS_NUMBER.match(text, end)
+    if number is None or number.group(2) in _COUNTED:
+        return end
+    at = number.start(1)
+    if any(start <= at < stop for start, stop, _ in dates):
+        return end
+    return number.end(1)
 
 
 def joined(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import is_symbol, joined, with_charges, with_noun
+from .edges import is_symbol, joined, with_charges, with_noun, with_number
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -85,6 +85,8 @@ def find_blanks(
                 continue
             if text[e : e + 1] == " ":
                 e = with_noun(text, s, e)
+                if numbers:
+                    e = with_number(text, e, dates)
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:
         return ()
