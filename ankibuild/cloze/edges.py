@@ -101,12 +101,15 @@ _UNITS = frozenset(
     """V A W J N C F H T K Pa Hz kHz MHz GHz kJ MJ kW MW GW TW mA kV mV eV MeV keV dB Wb kPa
     MPa kN""".split()
 )
+_ABBREVIATION = re.compile(r"[A-Z]{2,}")
+_WIDE_GAP = re.compile(r"\s{3,}|\t")
 _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 
 
 def is_symbol(text: str, start: int, end: int) -> bool:
     """Whether a short capitalised span is a unit after a number ("50 Hz") or a symbol of a
-    formula ("V = IR", "KE = ½mv²"): one side of its equals sign holds no English word."""
+    formula ("V = IR", "KE = ½mv²"): one side of its equals sign is algebra, with no English
+    word and no abbreviation of one."""
     if end - start > _SYMBOL_LENGTH:
         return False
     if text[start:end] in _UNITS:
@@ -122,4 +125,6 @@ def is_symbol(text: str, start: int, end: int) -> bool:
 
 
 def _has_word(side: str) -> bool:
-    return _WORD.search(side) is not None
+    """Whether one side of an equation names things: a word, or an abbreviation ("CO = SV x HR")."""
+    side = _WIDE_GAP.split(side, 1)[0]  # "KE = ½mv²     GPE = mgh" holds two equations
+    return _WORD.search(side) is not None or _ABBREVIATION.search(side) is not None
