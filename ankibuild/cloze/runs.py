@@ -39,6 +39,8 @@ _HEADING_WORDS = frozenset(
 )
 ANY_NOUN = frozenset({"*"})
 """Heads of a technical adjective opening a line: the noun after it, whichever it is."""
+# Small words and months that are surnames too, after a given name.
+_SURNAME_WORDS = frozenset("more may march june will still long even".split())
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
 
@@ -112,6 +114,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     for i in range(1, len(words)):
         if words[i] == "I" and classes[i - 1] == "strong":
             classes[i] = "roman"  # "Elizabeth I"
+    last = len(words) - 1
+    if last and classes[last - 1] == "strong" and words[last].istitle() and words[last].lower() in _SURNAME_WORDS:
+        classes[last] = "strong"  # "Thomas More", "Theresa May"
     first = 0
     for i, (_, ends) in enumerate(cores):
         if ends and _possessive_place(words, cores, i):
