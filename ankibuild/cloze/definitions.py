@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .words import IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective
+from .words import IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective, is_verb_like
 
 _WORD = r"[^\W\d_][\w'’\-]*"
 _DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
@@ -40,6 +40,11 @@ _DESCRIBED = re.compile(
 # A heading: one to three words alone on a line, or before a spaced dash or a bracket.
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _HEADING_MARKS = ("-", "–", "—", "(")
+_GLOSSED = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?: \((?!\d)| [-–] )")
+_HEADING_JOIN = re.compile(r" [+&] ")
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?) ")
+_HEADING_LENGTH = 60
+_HEADING_SPACES = 8
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
@@ -182,6 +187,40 @@ def _plain_item(item: str) -> bool:
     return 1 <= len(words) <= 3 and all(
         word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words
     )
+
+
+def headings(text: str) -> list[str]:
+    """The terms a heading line names, one or two joined by "+" or "&": "The kidney",
+    "Digestion + enzymes" ("and" joins as often one term: "lock and key model")."""
+    stripped = text.strip()
+    article = _ARTICLE.match(stripped)
+    if article is not None:  # "The kidney" names the kidney
+        stripped = stripped[article.end() :].capitalize() if article.group()[0].isupper() else ""
+    elif stripped[:1].islower():
+        # In lower case only a term with its gloss: "myelin sheath (Schwann cells) → ...",
+        # "accommodation - near object: ...", not "stalemate (1953)" nor "fails - ...".
+        glossed = _GLOSSED.match(stripped)
+        if glossed is None or is_verb_like(glossed.group(1).split()[0]):
+            return []
+        stripped = stripped.capitalize()
+    if not (" + " in stripped or " & " in stripped):
+        term = heading(stripped) if stripped else None
+        return [term] if term else []
+    if len(stripped) > _HEADING_LENGTH or stripped.count(" ") > _HEADING_SPACES:
+        return []
+    parts = _HEADING_JOIN.split(stripped)
+    if len(parts) > 2:
+        return []
+    terms = []
+    if not parts[0][:1].isupper():
+        return []  # a heading starts with a capital
+    for part in parts:
+        part = _ARTICLE.sub("", part)
+        term = heading(part[:1].upper() + part[1:]) if part else None
+        if term is None:
+            return []  # "Causes and effects", "Rise and fall": both halves must be terms
+        terms.append(term)
+    return terms
 
 
 def heading(text: str) -> str | None:

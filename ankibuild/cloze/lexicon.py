@@ -35,7 +35,7 @@ from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import chained, compounds, definitions, heading, is_label, lettered, listed, narrowed_terms
+from .definitions import chained, compounds, definitions, headings, is_label, lettered, listed, narrowed_terms
 from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -205,7 +205,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         lines.append(line)
         for start, end in line.spans.quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
-        for term in (*definitions(text), heading(text), *listed(text), *chained(text), *compounds(text)):
+        for term in (*definitions(text), *headings(text), *listed(text), *chained(text), *compounds(text)):
             if term and " " in term:
                 terms.update(_with_plural(term))
             elif term:
