@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .words import COMMON, is_common
 
+_PART = 4
 _TYPO_LENGTH = 7  # shorter words sit one letter from some ordinary word by chance
 _MIN_LENGTH = 5  # shorter words are mostly abbreviations: "govt", "yrs", "aka"
 _PREFIXES = (
@@ -71,7 +72,9 @@ def _is_derived(word: str) -> bool:
                 base = stem[: -len(suffix)] + before
                 if is_common(base) or _starts_with_prefix_of_common(base):
                     return True
-    return any(is_common(word[:i]) and is_common(word[i:]) for i in range(3, len(word) - 2))
+    # Both parts of a compound are words of four letters or more: "floodplain", "nightlife";
+    # "pepsin" is no "pep" + "sin".
+    return any(is_common(word[:i]) and is_common(word[i:]) for i in range(_PART, len(word) - _PART + 1))
 
 
 def _starts_with_prefix_of_common(word: str) -> bool:
@@ -95,7 +98,9 @@ def _is_typo(word: str) -> bool:
             return True
         for i in range(len(candidate)):
             shorter = candidate[:i] + candidate[i + 1 :]
-            if is_common(shorter) or (loose and shorter in index):  # a letter added, or changed
+            if is_common(shorter):  # a letter added
+                return True
+            if loose and shorter in index and (i, shorter) in _changes_index():  # a letter changed
                 return True
         if loose:
             for i in range(len(candidate) - 1):
@@ -118,3 +123,11 @@ def _bases(word: str) -> set[str]:
 def _deletion_index() -> frozenset[str]:
     """Every listed word with one letter left out: how typos are found without trying them all."""
     return frozenset(word[:i] + word[i + 1 :] for word in COMMON if len(word) >= 4 for i in range(len(word)))
+
+
+@lru_cache(maxsize=1)
+def _changes_index() -> frozenset[tuple[int, str]]:
+    """Every listed word with one letter left out, and where: a changed letter leaves the same."""
+    return frozenset(
+        (i, word[:i] + word[i + 1 :]) for word in COMMON if len(word) >= _TYPO_LENGTH for i in range(len(word))
+    )
