@@ -7,6 +7,9 @@ Detectors find words; a few names reach past the word they were found by:
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
   reversibility"): notes do not write two terms in a row without a mark between them;
+- a chemical name takes the rest of it: a salt's second word ("carbon dioxide", "copper
+  sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
+  nucleus");
 - a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
   ("V = IR", "KE = ½mv²").
@@ -17,12 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .words import ADJECTIVE_ENDINGS, STOPWORDS, is_participle
+from .words import ADJECTIVE_ENDINGS, ELEMENTS, SALT_WORDS, STOPWORDS, is_participle, is_verb_like
 
 Span = tuple[int, int]
 
 # A chemical symbol or formula written with capitals and digits: "Na", "Cu2", "SO4".
 _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+# Words that say what form an element is in, not what kind of thing: "chlorine gas".
+_STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_MAX_NOUNS = 2
+# What completes a chemical name: " dioxide", "-14".
+_CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then no more of a figure: "group 1 metals".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?!\w|[.,]\d|[%°/:×\-–]|\s?[+−])(?: ([a-z]+))?")
 # What a number counts or measures when these come after it: "party 36 seats" is no "party 36".
@@ -61,6 +70,34 @@ def with_noun(text: str, start: int, end: int) -> int:
     if following in STOPWORDS or following.endswith(("ed", "ly", "ing")) or following.endswith(_CLASSIFYING):
         return end
     return noun.end(1)
+
+
+def with_chemical(text: str, start: int, end: int) -> int:
+    """The end of a chemical name's blank: after its salt word or its mass number, if any."""
+    if not text[start:end].isalpha():
+        return end
+    rest = _CHEMICAL_REST.match(text, end)
+    if rest is None:
+        return end
+    word = rest.group(1)
+    if word is None or word in SALT_WORDS:
+        return rest.end()
+    # Nouns after an element make a term with it: "helium nucleus", "calcium channel blocker".
+    if text[start:end] not in ELEMENTS:
+        return end
+    for _ in range(_MAX_NOUNS):
+        if not _qualified_noun(word):
+            break
+        end = rest.end()
+        rest = _NEXT_WORD.match(text, end)
+        if rest is None:
+            break
+        word = rest.group(1)
+    return end
+
+
+def _qualified_noun(word: str) -> bool:
+    return word not in _STATES and word not in STOPWORDS and not is_verb_like(word)
 
 
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:

@@ -41,7 +41,16 @@ from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_technical, is_technical_adjective
 from .tokens import number_starts
-from .words import DRUG_STEMS, SCIENCE_ENDINGS, SCIENCE_EXCEPTIONS, STOPWORDS, is_common, is_participle, is_verb_like
+from .words import (
+    DRUG_STEMS,
+    ELEMENTS,
+    SCIENCE_ENDINGS,
+    SCIENCE_EXCEPTIONS,
+    STOPWORDS,
+    is_common,
+    is_participle,
+    is_verb_like,
+)
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 # The same words as a split: the words at odd places, what separates them at even places.
@@ -214,6 +223,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
+    names.update(word for word in counts.lower if word in ELEMENTS)  # "chlorine", "iodine"
     # Only names the course writes in lower case ("amylase"): "Lenin, peasants" lists no term.
     names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import is_symbol, joined, with_charges, with_noun, with_number
+from .edges import is_symbol, joined, with_charges, with_chemical, with_noun, with_number
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -39,6 +39,7 @@ class ClozeSettings:
 # rank (glossary, quoted term, date, name), then to the longer span, then to the earlier one.
 _Candidate = tuple[int, int, int, int, str]
 # Candidate kinds as blank kinds, with the hint each shows: a bare year is a date hinted "year".
+_CHEMICAL_GAPS = frozenset(" -")
 _KINDS: dict[str, tuple[BlankKind, str | None]] = {
     "year": ("date", "year"),
     "date": ("date", "date"),
@@ -83,6 +84,8 @@ def find_blanks(
         for s, e in names:
             if text[s].isupper() and is_symbol(text, s, e):
                 continue
+            if text[e : e + 1] in _CHEMICAL_GAPS:
+                e = with_chemical(text, s, e)
             if text[e : e + 1] == " ":
                 e = with_noun(text, s, e)
                 if numbers:

@@ -139,6 +139,25 @@ SCIENCE_EXCEPTIONS = ("gnosis",)
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm".split())
 
+ELEMENTS = frozenset(
+    """hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium
+    magnesium aluminium aluminum silicon phosphorus sulfur sulphur chlorine argon potassium calcium
+    scandium titanium vanadium chromium manganese cobalt nickel zinc gallium germanium arsenic
+    selenium bromine krypton rubidium strontium zirconium molybdenum palladium cadmium indium
+    antimony tellurium iodine xenon caesium cesium barium tungsten platinum mercury radium uranium
+    plutonium radon thorium polonium""".split()
+)
+"""Chemical elements a student meets, but not those that are everyday words in other senses
+("iron", "lead", "tin", "gold", "silver", "copper"): in lower case, a term of the subject."""
+
+SALT_WORDS = frozenset(
+    """oxide oxides dioxide monoxide trioxide hydroxide chloride chlorides bromide iodide fluoride
+    sulfate sulphate sulfates sulphates sulfide sulphide nitrate nitrates nitrite carbonate
+    carbonates hydrogencarbonate bicarbonate phosphate phosphates silicate acetate ions ion""".split()
+)
+"""The second word of a compound's name after its element or ion ("carbon dioxide", "copper
+sulfate", "hydroxide ions"): the two make one term."""
+
 NUMBERED = frozenset(
     """article art section clause amendment chapter paragraph resolution protocol directive
     regulation proposition phase stage vitamin type""".split()
@@ -221,4 +240,6 @@ def is_verb_like(word: str) -> bool:
     if word.endswith(("ed", "ing", "ly")):
         return True
     # "Invades", "fails": an "-s" on a word of the list; "bus", "gas", "crisis" are nouns.
-    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and (len(word) > 4 or is_common(word[:-1]))
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return len(word) > 4 or is_common(word[:-1]) or (word.endswith("es") and is_common(word[:-2]))
