@@ -10,6 +10,7 @@ Detectors find words; a few names reach past the word they were found by:
 - a chemical name takes the rest of it: a salt's second word ("carbon dioxide", "copper
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
+- a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
 - a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
   ("V = IR", "KE = ½mv²").
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .technical import is_species_name
 from .words import ADJECTIVE_ENDINGS, ELEMENTS, SALT_WORDS, STOPWORDS, is_participle, is_verb_like
 
 Span = tuple[int, int]
@@ -30,6 +32,9 @@ _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
+# A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
+_SHORT_GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.|Staph|Strep|Strept) $")
+_SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then no more of a figure: "group 1 metals".
@@ -98,6 +103,21 @@ def with_chemical(text: str, start: int, end: int) -> int:
 
 def _qualified_noun(word: str) -> bool:
     return word not in _STATES and word not in STOPWORDS and not is_verb_like(word)
+
+
+def with_genus(text: str, start: int, end: int) -> int:
+    """The start of a species name's blank: at the genus written short before it, if one is."""
+    if start < 3 or not text[start].islower():
+        return start
+    genus = _SHORT_GENUS.search(text, 0, start)
+    if genus is None or not is_species_name(text[start:end]):
+        return start
+    return genus.start()
+
+
+def short_species(text: str) -> list[Span]:
+    """Species written with the genus shortened to its initial: "E. coli", "H. pylori"."""
+    return [match.span() for match in _SPECIES.finditer(text) if is_species_name(match.group(1))]
 
 
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:

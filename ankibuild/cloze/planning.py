@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import is_symbol, joined, with_charges, with_chemical, with_noun, with_number
+from .edges import is_symbol, joined, short_species, with_charges, with_chemical, with_genus, with_noun, with_number
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -79,11 +79,15 @@ def find_blanks(
             for s, e, _ in dates:
                 blocked.append((s, e))
         names = find_names(text, lexicon, blocked, numbers, protected)
+        if ". " in text:
+            names += short_species(text)
         if "+" in text or "-" in text or "−" in text:
             names = with_charges(text, names)
         for s, e in names:
             if text[s].isupper() and is_symbol(text, s, e):
                 continue
+            if text[s - 1 : s] == " ":
+                s = with_genus(text, s, e)
             if text[e : e + 1] in _CHEMICAL_GAPS:
                 e = with_chemical(text, s, e)
             if text[e : e + 1] == " ":
