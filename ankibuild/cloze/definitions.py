@@ -255,6 +255,8 @@ def _defined(text: str) -> str | None:
         return None
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
+    if len(word) > 1 and word.isupper() and is_common(lower):
+        return None  # "FAST: Face, Arms, ..." spells an acronym; "fast" stays an ordinary word
     return lower
 
 
