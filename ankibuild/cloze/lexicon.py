@@ -39,7 +39,7 @@ from .definitions import chained, compounds, definitions, headings, is_label, le
 from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
-from .technical import is_technical, is_technical_adjective
+from .technical import is_compound, is_technical, is_technical_adjective
 from .tokens import number_starts
 from .words import (
     DRUG_STEMS,
@@ -61,6 +61,7 @@ _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’�
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _KINDRED_USES = 3
+_COMPOUND_USES = 2
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
@@ -192,6 +193,10 @@ class _Counts:
         return frozenset(word for word in self.lower if not self.inside[word])
 
 
+def _is_new_compound(word: str) -> bool:
+    return word.isalpha() and not is_common(word) and is_compound(word[:-1] if word.endswith("s") else word)
+
+
 def _is_drug(word: str) -> bool:
     """Whether a lower-case word names a drug, sugar or disease by its ending ("propranolol",
     "statins", "glucose", "bronchitis"), ordinary English or not."""
@@ -224,6 +229,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
     names.update(word for word in counts.lower if word in ELEMENTS)  # "chlorine", "iodine"
+    # A compound the dictionary lacks, written again and again, is a term: "backwash", "headlands".
+    names.update(word for word, uses in counts.lower.items() if uses >= _COMPOUND_USES and _is_new_compound(word))
     # Only names the course writes in lower case ("amylase"): "Lenin, peasants" lists no term.
     names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
     names.update(_prefixed(counts.lower, names))

@@ -72,8 +72,14 @@ def _is_derived(word: str) -> bool:
                 base = stem[: -len(suffix)] + before
                 if is_common(base) or _starts_with_prefix_of_common(base):
                     return True
-    # Both parts of a compound are words of four letters or more: "floodplain", "nightlife";
-    # "pepsin" is no "pep" + "sin".
+    return is_compound(word)
+
+
+def is_compound(word: str) -> bool:
+    """Whether a word is two ordinary words written as one: "floodplain", "nightlife".
+
+    Both parts have four letters or more: "pepsin" is no "pep" + "sin".
+    """
     return any(is_common(word[:i]) and is_common(word[i:]) for i in range(_PART, len(word) - _PART + 1))
 
 
