@@ -86,7 +86,7 @@ def is_label(words: list[str]) -> bool:
 _TERM_HEADS = frozenset(
     """factor factors effect effects response responses solution solutions structure function""".split()
 )
-_COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
+COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
 # Adjectives that rank or compare rather than classify: "different enzymes" is no term.
 _GRADING = frozenset(
     """different important significant relevant efficient present current recent frequent constant
@@ -161,7 +161,7 @@ def compounds(text: str) -> Iterator[str]:
         return  # most lines: a quick search finds no hyphen before a lower-case word
     for match in _COMPOUND.finditer(text):
         first, rest, noun = match.group(1), match.group(2), match.group(3)
-        if first in _COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
+        if first in COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
             continue
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue
@@ -235,7 +235,7 @@ def heading(text: str) -> str | None:
     if any(not word[1:].islower() or word.lower() in STOPWORDS for word in words if len(word) > 1):
         return None  # "Rise in Khrushchev", "Weimar Republic": found as names, if names
     lower = [word.lower() for word in words]
-    if lower[-1] in DISCOURSE or lower[0] in _COUNTING or lower[0] in MONTHS:
+    if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS:
         return None
     if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
         return None  # "Flooding", "Compulsory retired": an activity, not a thing
@@ -268,7 +268,7 @@ def _defined_phrase(text: str) -> str | None:
     words = match.group(1).lower().split()
     if any(word in STOPWORDS or word in IRREGULAR_PAST for word in words):
         return None  # "cause of the war: ...", "Stalin died = ..."
-    if words[0] in DISCOURSE or words[0] in _COUNTING or words[0] in MONTHS:
+    if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS:
         return None  # "Side effects: ...", "three factors: ..."
     if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
@@ -305,7 +305,7 @@ def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set
 
 def _classifying(word: str) -> bool:
     """Whether a lower-case word reads as an adjective that sorts things into kinds."""
-    if word in STOPWORDS or word in _GRADING or word in _COUNTING or len(word) < 4:
+    if word in STOPWORDS or word in _GRADING or word in COUNTING or len(word) < 4:
         return False
     if "-" in word:  # "non-competitive", "large-vessel"
         return all(part.isalpha() for part in word.split("-"))

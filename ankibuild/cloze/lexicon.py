@@ -35,7 +35,7 @@ from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import chained, compounds, definitions, headings, is_label, lettered, listed, narrowed_terms
+from .definitions import COUNTING, chained, compounds, definitions, headings, is_label, lettered, listed, narrowed_terms
 from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -412,6 +412,8 @@ def _standalone_phrase(words: list[str]) -> str | None:
         return None
     if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):
         return None  # "side effect: ..." heads a line without being a term
+    if words[0] in COUNTING:
+        return None  # "one cell thick" describes; it names nothing
     if not all(is_common(word) for word in words):
         return None  # a phrase with a name in it is found as a name
     return " ".join(words)
