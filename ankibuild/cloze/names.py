@@ -312,7 +312,7 @@ def line_names(
     fenced: Sequence[Span] = (),
 ) -> LineNames:
     """What ``find_names`` finds in a line before it looks for the course's terms and lower-case
-    names, memoised in the lexicon (unless ``fenced``, which only the user's blanks set)."""
+    names, memoised in the lexicon; not with ``fenced`` spans, which change the reading."""
     read = None if fenced else lexicon.lines.get(text)
     if read is None or read.blocked != tuple(blocked):
         read = _read_line(text, lexicon, blocked, numbers, fenced)
