@@ -142,22 +142,23 @@ class _RunReader:
         pieces, opening, words = self.memo.get(run) or analyse_run(run, self.lexicon)
         if opening is not None and starts_sentence(text, offset):
             pieces = opening
-        names: list[Span] = []
+        names: tuple[Span, ...] = ()  # mostly none or one: a tuple grows cheaper than a list is made
         # Unpacked at once: cheaper than reading each field of the named tuple by name.
         for start, end, named, heads, plural, particle, heading, genus in pieces:
             start += offset
             end += offset
             if heading and not text[:start].strip() and not text[end:].strip(" .:;"):
                 continue  # "Key Terms" as the whole line: a heading
-            head = _head_end(text, end, heads, plural) if heads else 0
+            # Most names end the line or stand before a mark: no head noun can follow them.
+            head = _head_end(text, end, heads, plural) if heads and text[end : end + 1] in _HEAD_GAPS else 0
             if not head and genus:
                 head = _species_end(text, end)
             if head:
                 end = head
             elif not named:
                 continue
-            names.append((_with_particle(text, start) if particle else start, end))
-        self.read.append((offset, words, tuple(names)))
+            names += ((_with_particle(text, start) if particle else start, end),)
+        self.read.append((offset, words, names))
 
 
 class _Reader:
@@ -317,7 +318,7 @@ def line_names(
     fenced: Sequence[Span] = (),
 ) -> LineNames:
     """What ``find_names`` finds in a line before it looks for the course's terms and lower-case
-    names, memoised in the lexicon (unless ``fenced``, which only the user's blanks set)."""
+    names, memoised in the lexicon; not with ``fenced`` spans, which change the reading."""
     read = None if fenced else lexicon.lines.get(text)
     if read is None or read.blocked != tuple(blocked):
         read = _read_line(text, lexicon, blocked, numbers, fenced)
