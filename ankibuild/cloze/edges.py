@@ -49,6 +49,36 @@ _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
 _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
 # Endings of classifying adjectives ("magnetic", "nuclear", "electrical"); -ive and -ous too.
 _CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous")
+_CLASSIFYING_LAST = frozenset(ending[-1] for ending in _CLASSIFYING)
+
+
+def shape(
+    text: str, spans: Sequence[Span], numbers: Sequence[int], dates: Sequence[tuple[int, int, bool]]
+) -> list[Span]:
+    """The name spans of a line with their edges settled, and the symbols and units left out.
+
+    Each rule is tried only where a cheap test of the characters around a span allows it: this
+    runs on every name of every line.
+    """
+    if "+" in text or "-" in text or "−" in text:
+        spans = with_charges(text, spans)
+    out: list[Span] = []
+    for start, end in spans:
+        if text[start].isupper():
+            if end - start <= _SYMBOL_LENGTH and is_symbol(text, start, end):
+                continue
+        elif start > 2 and text[start - 1] == " " and (text[start - 3] == "." or text[start - 2] in "hpt"):
+            start = with_genus(text, start, end)
+        after = text[end : end + 1]
+        if after == " " or after == "-":
+            if text[start].islower():
+                end = with_chemical(text, start, end)
+                if text[end - 1] in _CLASSIFYING_LAST:
+                    end = with_noun(text, start, end)
+            if numbers and text[end + 1 : end + 2].isdigit():
+                end = with_number(text, end, dates)
+        out.append((start, end))
+    return out
 
 
 def with_charges(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import is_symbol, joined, short_species, with_charges, with_chemical, with_genus, with_noun, with_number
+from .edges import joined, shape, short_species
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -39,7 +39,6 @@ class ClozeSettings:
 # rank (glossary, quoted term, date, name), then to the longer span, then to the earlier one.
 _Candidate = tuple[int, int, int, int, str]
 # Candidate kinds as blank kinds, with the hint each shows: a bare year is a date hinted "year".
-_CHEMICAL_GAPS = frozenset(" -")
 _KINDS: dict[str, tuple[BlankKind, str | None]] = {
     "year": ("date", "year"),
     "date": ("date", "date"),
@@ -81,19 +80,7 @@ def find_blanks(
         names = find_names(text, lexicon, blocked, numbers, protected)
         if ". " in text:
             names += short_species(text)
-        if "+" in text or "-" in text or "−" in text:
-            names = with_charges(text, names)
-        for s, e in names:
-            if text[s].isupper() and is_symbol(text, s, e):
-                continue
-            if text[s - 1 : s] == " ":
-                s = with_genus(text, s, e)
-            if text[e : e + 1] in _CHEMICAL_GAPS:
-                e = with_chemical(text, s, e)
-            if text[e : e + 1] == " ":
-                e = with_noun(text, s, e)
-                if numbers:
-                    e = with_number(text, e, dates)
+        for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:
         return ()
