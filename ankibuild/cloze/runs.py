@@ -39,6 +39,7 @@ _HEADING_WORDS = frozenset(
 )
 ANY_NOUN = frozenset({"*"})
 """Heads of a technical adjective opening a line: the noun after it, whichever it is."""
+_NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
@@ -139,7 +140,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
 
 def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -> bool:
     following = cores[i + 1][0].lower() if i + 1 < len(words) else ""
-    return words[i].endswith(("'s", "’s")) and following in POSSESSIVE_PLACES
+    # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"
+    return words[i].endswith(("'s", "’s")) and (following in POSSESSIVE_PLACES or following in _NAMED_EVENTS)
 
 
 def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int, bool, frozenset[str]] | None:
