@@ -13,6 +13,7 @@ from functools import lru_cache
 from .words import COMMON, is_common
 
 _PART = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TYPO_LENGTH = 7  # shorter words sit one letter from some ordinary word by chance
 _MIN_LENGTH = 5  # shorter words are mostly abbreviations: "govt", "yrs", "aka"
 _PREFIXES = (
@@ -106,7 +107,7 @@ def _is_typo(word: str) -> bool:
             shorter = candidate[:i] + candidate[i + 1 :]
             if is_common(shorter):  # a letter added
                 return True
-            if loose and shorter in index and (i, shorter) in _changes_index():  # a letter changed
+            if loose and shorter in index and _changed(candidate, i):  # a letter changed
                 return True
         if loose:
             for i in range(len(candidate) - 1):
@@ -131,9 +132,7 @@ def _deletion_index() -> frozenset[str]:
     return frozenset(word[:i] + word[i + 1 :] for word in COMMON if len(word) >= 4 for i in range(len(word)))
 
 
-@lru_cache(maxsize=1)
-def _changes_index() -> frozenset[tuple[int, str]]:
-    """Every listed word with one letter left out, and where: a changed letter leaves the same."""
-    return frozenset(
-        (i, word[:i] + word[i + 1 :]) for word in COMMON if len(word) >= _TYPO_LENGTH for i in range(len(word))
-    )
+def _changed(word: str, i: int) -> bool:
+    """Whether another letter in place ``i`` makes ``word`` a listed word ("discretied")."""
+    before, after = word[:i], word[i + 1 :]
+    return any(before + letter + after in COMMON for letter in _LETTERS if letter != word[i])
