@@ -153,3 +153,12 @@ def test_terms_holding_markup_are_never_learnt() -> None:
     for blank in find_blanks(text, lexicon, DEFAULT):
         inside = text[blank.start : blank.end]
         assert "{" not in inside and ":" not in inside
+
+
+def test_terms_side_by_side_are_not_joined_across_protected_text() -> None:
+    text = "palisade mesophyll cells"
+    lexicon = Lexicon.from_texts([text, "palisade: a layer", "mesophyll: the inside of a leaf"])
+    joined = [text[b.start : b.end] for b in find_blanks(text, lexicon, ClozeSettings())]
+    assert joined == ["palisade mesophyll"]
+    apart = find_blanks(text, lexicon, ClozeSettings(), protected=[(8, 9)])
+    assert [text[b.start : b.end] for b in apart] == ["palisade", "mesophyll"]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from .tokens import number_starts
+from .words import STOPWORDS
 
 _MONTH = (
     r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
@@ -76,6 +77,7 @@ _WITH_MONTH = frozenset({"year", "day", "shortrange"})
 _WITH_MODIFIER = frozenset({"year", "decade", "century"})
 _MODIFIERS = frozenset({"early", "mid", "late"})
 _CIRCA = frozenset({"c.", "ca.", "circa"})
+_NAMED_DAYS = frozenset({"Day", "Eve"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
 _QUANTITY_BEFORE = frozenset(
@@ -165,6 +167,10 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
         return at, "date" if form == "year" else form
     if lower in _CIRCA and form in ("year", "decade"):
         return at, form
+    if word in _NAMED_DAYS and form == "year" and at > 1 and text[at - 1] == " ":
+        name, begin = _word_before(text, at - 1)
+        if name[:1].isupper() and name.lower() not in STOPWORDS:
+            return begin, "date"  # a named day and its year: "Christmas Day 1914"
     if lower in _SEASONS and form in ("year", "shortrange") and not _ends_name(text, at, word):
         return at, form
     return start, form

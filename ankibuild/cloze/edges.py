@@ -162,11 +162,19 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     return number.end(1)
 
 
-def joined(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Chosen blanks, with lower-case names that stand a space apart made one."""
+def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span] = ()) -> list[tuple[int, int, str]]:
+    """Chosen blanks, with lower-case names that stand a space apart made one (unless the space
+    is in a ``refused`` span: protected text or a term never to blank)."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in chosen:
-        if out and kind == "name" and out[-1][2] == "name" and out[-1][1] + 1 == start and text[start - 1] == " ":
+        if (
+            out
+            and kind == "name"
+            and out[-1][2] == "name"
+            and out[-1][1] + 1 == start
+            and text[start - 1] == " "
+            and not any(s < start and start - 1 < e for s, e in refused)
+        ):
             first = text[out[-1][0] : out[-1][1]]
             if _plain_term(first) and _plain_term(text[start:end]) and not is_participle(first.split()[-1]):
                 out[-1] = (out[-1][0], end, kind)

@@ -90,7 +90,7 @@ def find_blanks(
     blanks = []
     chosen = _choose(text, candidates, refused)
     if len(chosen) > 1:
-        chosen = joined(text, chosen)
+        chosen = joined(text, chosen, refused)
     for start, end, kind in chosen:
         blank_kind, hint = _KINDS[kind]
         shown = hint if hints else None
