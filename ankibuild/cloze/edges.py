@@ -44,6 +44,9 @@ _COUNTED = frozenset(
     """seats votes members men women people troops soldiers years months weeks days hours minutes
     times km miles m cm mm kg g mg ml tonnes per""".split()
 )
+_CHARGE_STARTS = frozenset("+-−123456789")
+# The endings of the first word of a salt's name that is no element: "ammonium", "copper".
+_SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
 _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
 _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
@@ -60,20 +63,30 @@ def shape(
     Each rule is tried only where a cheap test of the characters around a span allows it: this
     runs on every name of every line.
     """
-    if "+" in text or "-" in text or "−" in text:
-        spans = with_charges(text, spans)
+    equation = "=" in text
     out: list[Span] = []
     for start, end in spans:
-        if text[start].isupper():
-            if end - start <= _SYMBOL_LENGTH and is_symbol(text, start, end):
+        first = text[start]
+        after = text[end : end + 1]
+        if first.isupper():
+            if (
+                end - start <= _SYMBOL_LENGTH
+                and (equation or text[max(start - 2, 0) : start].strip()[-1:].isdigit())
+                and is_symbol(text, start, end)
+            ):
                 continue
+            if after and after in _CHARGE_STARTS:
+                end = with_charge(text, start, end)
+                after = text[end : end + 1]
         elif start > 2 and text[start - 1] == " " and (text[start - 3] == "." or text[start - 2] in "hpt"):
             start = with_genus(text, start, end)
-        after = text[end : end + 1]
         if after == " " or after == "-":
-            if text[start].islower():
-                end = with_chemical(text, start, end)
-                if text[end - 1] in _CLASSIFYING_LAST:
+            if first.islower():
+                word = text[start:end]
+                stop = end
+                if word in ELEMENTS or word.endswith(_SALT_FIRST_ENDINGS):
+                    end = with_chemical(text, start, end)
+                if end == stop and word[-1] in _CLASSIFYING_LAST:
                     end = with_noun(text, start, end)
             if numbers and text[end + 1 : end + 2].isdigit():
                 end = with_number(text, end, dates)
@@ -81,16 +94,13 @@ def shape(
     return out
 
 
-def with_charges(text: str, spans: Sequence[Span]) -> list[Span]:
-    """Name spans, each ion with its charge."""
-    out = []
-    for start, end in spans:
-        if end < len(text) and text[end] in "+-−123456789" and _FORMULA.fullmatch(text, start, end):
-            charge = _CHARGE.match(text, end)
-            if charge is not None:
-                end = charge.end()
-        out.append((start, end))
-    return out
+def with_charge(text: str, start: int, end: int) -> int:
+    """The end of an ion's blank: after its charge, if the name is a formula with one."""
+    if _FORMULA.fullmatch(text, start, end):
+        charge = _CHARGE.match(text, end)
+        if charge is not None:
+            return charge.end()
+    return end
 
 
 def with_noun(text: str, start: int, end: int) -> int:
