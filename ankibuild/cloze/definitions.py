@@ -88,6 +88,7 @@ _TERM_HEADS = frozenset(
 )
 COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
 # Adjectives that rank or compare rather than classify: "different enzymes" is no term.
+_GRADING_NOUNS = frozenset("potential constant current".split())  # nouns too, last in a term
 _GRADING = frozenset(
     """different important significant relevant efficient present current recent frequent constant
     general normal usual typical similar original potential essential total actual initial final
@@ -273,7 +274,9 @@ def _defined_phrase(text: str) -> str | None:
     if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]
-    if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or {last, words[0]} & _GRADING:
+    if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or words[0] in _GRADING:
+        return None
+    if last in _GRADING and last not in _GRADING_NOUNS:  # "acute severe: ...", not "action potential"
         return None
     if is_proper_adjective(words[0]):
         return None  # "Nazi seats: ...": a nationality and what it counts
