@@ -67,7 +67,8 @@ def per_line(
 
     A fresh lexicon per pass measures what a build pays: the memo a lexicon fills while it
     learns the course is warm, nothing else is. Unless ``read``, the memos of what learning read
-    from each line are emptied first.
+    from each line are emptied first; the memos of runs, word classes and blanks stay warm, so
+    that figure is a floor for a line the course never held.
     """
     lines = sum(len(texts) for texts in courses)
     runs: list[float] = []

@@ -64,7 +64,7 @@ _EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
 _LONE_MONTH = re.compile(
     rf"(?<![\w\-])(?:(?:{_INTRO}) (?P<month>(?:{_EARLY_LATE})?{_MONTH_NAME})"
     rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME}))"
-    r"(?![\w'’\-–]| ?\d| of\b)"
+    r"(?![\w'’\-–]| ?\d| of\b| [A-Z])"  # not "in Jan Smuts's cabinet"
 )
 _WORD_CENTURY = re.compile(
     r"(?<![\w])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+)?(?:first|second|third|fourth|fifth|sixth"
@@ -181,7 +181,8 @@ def _ends_name(text: str, at: int, word: str) -> bool:
     if not word[0].isupper() or at < 2 or text[at - 1] != " ":
         return False
     before = _word_before(text, at - 1)[0]
-    return before[:1].isupper() and before.lower() not in _DATE_BEFORE
+    # "Freedom Summer 1964", but not "Invasion of Poland, Autumn 1939"
+    return before[:1].isupper() and before[-1:].isalpha() and before.lower() not in _DATE_BEFORE
 
 
 def _modifier_before(text: str, at: int) -> int:

@@ -54,7 +54,8 @@ _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{
 _LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
-_WIDE_GAP = re.compile(r"\s{3,}|\t")  # what follows is a formula or an aside, not a step
+_CHAIN_MARKS = ("→", "->", "+", "=", "×", "÷")
+WIDE_GAP = re.compile(r"\s{3,}|\t")  # what follows is a formula or an aside, not a step
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
@@ -139,9 +140,9 @@ def chained(text: str) -> list[str]:
     phrases joined by arrows, plus and equals signs tests each of them. Any step that is not one to
     three plain lower-case words (a clause, a formula, a figure) means prose, and none counts.
     """
-    if "→" not in text and "->" not in text and "+" not in text and "=" not in text and "×" not in text:
+    if not any(sign in text for sign in _CHAIN_MARKS):
         return []  # no sign that joins steps
-    text = _WIDE_GAP.split(text, 1)[0]  # "wave speed = frequency × wavelength     v = fλ"
+    text = WIDE_GAP.split(text, 1)[0]  # "wave speed = frequency × wavelength     v = fλ"
     head = _CHAIN_HEAD.match(text)
     steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
     if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
@@ -203,6 +204,9 @@ def headings(text: str) -> list[str]:
         glossed = _GLOSSED.match(stripped)
         if glossed is None or is_verb_like(glossed.group(1).split()[0]):
             return []
+        head = glossed.group(1)
+        if " " not in head and is_common(head) and not glossed.group().endswith("("):
+            return []  # "economy - grew quickly" comments on a word; "gamma (γ)" glosses one
         stripped = stripped.capitalize()
     if not (" + " in stripped or " & " in stripped):
         term = heading(stripped) if stripped else None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .definitions import WIDE_GAP
 from .technical import is_species_name
 from .words import ADJECTIVE_ENDINGS, ELEMENTS, SALT_WORDS, STOPWORDS, is_participle, is_verb_like
 
@@ -37,13 +38,8 @@ _SHORT_GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.|Staph|Strep|Strept) $")
 _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
-# A number of one to three digits after a name, then no more of a figure: "group 1 metals".
-_ITS_NUMBER = re.compile(r" (\d{1,3})(?!\w|[.,]\d|[%°/:×\-–]|\s?[+−])(?: ([a-z]+))?")
-# What a number counts or measures when these come after it: "party 36 seats" is no "party 36".
-_COUNTED = frozenset(
-    """seats votes members men women people troops soldiers years months weeks days hours minutes
-    times km miles m cm mm kg g mg ml tonnes per""".split()
-)
+# A number of one to three digits after a name, then a mark or the end: "group 1)".
+_ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
@@ -78,7 +74,7 @@ def shape(
             if after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
-        elif start > 2 and text[start - 1] == " " and (text[start - 3] == "." or text[start - 2] in "hpt"):
+        elif start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
             start = with_genus(text, start, end)
         if after == " " or after == "-":
             if first.islower():
@@ -95,8 +91,9 @@ def shape(
 
 
 def with_charge(text: str, start: int, end: int) -> int:
-    """The end of an ion's blank: after its charge, if the name is a formula with one."""
-    if _FORMULA.fullmatch(text, start, end):
+    """The end of an ion's blank: after its charge, if the name is a formula with one ("Cu2+",
+    "Na+", "OH-"); a longer abbreviation before a hyphen is none ("NATO- and Warsaw Pact")."""
+    if _FORMULA.fullmatch(text, start, end) and (end - start <= 2 or any(c.isdigit() for c in text[start:end])):
         charge = _CHARGE.match(text, end)
         if charge is not None:
             return charge.end()
@@ -112,8 +109,8 @@ def with_noun(text: str, start: int, end: int) -> int:
     if noun is None:
         return end
     following = noun.group(1)
-    if following in STOPWORDS or following.endswith(("ed", "ly", "ing")) or following.endswith(_CLASSIFYING):
-        return end
+    if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
+        return end  # "antibiotic kills bacteria": a verb follows
     return noun.end(1)
 
 
@@ -161,10 +158,11 @@ def short_species(text: str) -> list[Span]:
 
 
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:
-    """The end of a name's blank after the number that picks one of its kind, if one does
-    (and no date starts with the number: "Reichstag fire 27 Feb 1933")."""
+    """The end of a name's blank after the number that picks one of its kind ("group 1)",
+    "Apollo 15,"): only before a mark or the end of the line, since a number with a word after it
+    counts something ("Britain 2 million troops"), and never the day of a date."""
     number = _ITS_NUMBER.match(text, end)
-    if number is None or number.group(2) in _COUNTED:
+    if number is None:
         return end
     at = number.start(1)
     if any(start <= at < stop for start, stop, _ in dates):
@@ -207,7 +205,6 @@ _UNITS = frozenset(
     MPa kN""".split()
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")
-_WIDE_GAP = re.compile(r"\s{3,}|\t")
 _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 
 
@@ -230,6 +227,9 @@ def is_symbol(text: str, start: int, end: int) -> bool:
 
 
 def _has_word(side: str) -> bool:
-    """Whether one side of an equation names things: a word, or an abbreviation ("CO = SV x HR")."""
-    side = _WIDE_GAP.split(side, 1)[0]  # "KE = ½mv²     GPE = mgh" holds two equations
-    return _WORD.search(side) is not None or _ABBREVIATION.search(side) is not None
+    """Whether one side of an equation is no algebra: it holds a word, an abbreviation
+    ("CO = SV x HR") or no letter at all ("NATO = 1949")."""
+    side = WIDE_GAP.split(side, 1)[0]  # "KE = ½mv²     GPE = mgh" holds two equations
+    if _WORD.search(side) is not None or _ABBREVIATION.search(side) is not None:
+        return True
+    return not any(c.isalpha() for c in side)

@@ -62,6 +62,7 @@ _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
+_SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
@@ -194,7 +195,11 @@ class _Counts:
 
 
 def _is_new_compound(word: str) -> bool:
-    return word.isalpha() and not is_common(word) and is_compound(word[:-1] if word.endswith("s") else word)
+    """A word of two ordinary words that no dictionary holds: "backwash", not "eachother"."""
+    if not word.isalpha() or is_common(word):
+        return False
+    stem = word[:-1] if word.endswith("s") else word
+    return is_compound(stem) and not any(stem.startswith(small) or stem.endswith(small) for small in _SMALL_PARTS)
 
 
 def _is_drug(word: str) -> bool:

@@ -36,7 +36,7 @@ _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 # A court case is dated in brackets after it, or the line says it is one.
 _CASE_DATE = re.compile(r" ?\((?:[A-Z][a-z]{2,8}\.? )?\d{4}\)")
 _PARTY = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*$")
-_COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
+_COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase of|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
 _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters of the particles
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).

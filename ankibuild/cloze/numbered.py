@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .words import EVENT_HEADS, NUMBERED, STOPWORDS
+from .words import EVENT_HEADS, NUMBERED, STOPWORDS, is_common
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -98,7 +98,12 @@ def _numbered(text: str, start: int) -> Iterator[tuple[int, int]]:
     number = _NUMBER_WORD.match(text, start)
     if number and text[begin:at] in _NUMBERED_WORDS and (not begin or not text[begin - 1].isalnum()):
         kind = _KIND_OF.match(text, number.end()) if text[begin:at] == "Type" else None
-        yield begin, kind.end() if kind and kind.group(1) not in STOPWORDS else number.end()
+        yield begin, kind.end() if kind and _is_kind(kind.group(1)) else number.end()
+
+
+def _is_kind(word: str) -> bool:
+    """Whether a word after "Type 1" names its kind ("diabetes"), not what it does ("affects")."""
+    return word not in STOPWORDS and not (word.endswith("s") and is_common(word[:-1]))
 
 
 def _word_start(text: str, start: int) -> bool:

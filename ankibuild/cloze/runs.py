@@ -115,9 +115,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     for i in range(1, len(words)):
         if words[i] == "I" and classes[i - 1] == "strong":
             classes[i] = "roman"  # "Elizabeth I"
-    last = len(words) - 1
-    if last and classes[last - 1] == "strong" and words[last].istitle() and words[last].lower() in _SURNAME_WORDS:
-        classes[last] = "strong"  # "Thomas More", "Theresa May"
+    final = len(words) - 1
+    if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
+        classes[final] = "strong"  # "Thomas More", "Theresa May"
     first = 0
     for i, (_, ends) in enumerate(cores):
         if ends and _possessive_place(words, cores, i):

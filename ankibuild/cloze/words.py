@@ -239,7 +239,8 @@ def is_verb_like(word: str) -> bool:
         return True
     if word.endswith(("ed", "ing", "ly")):
         return True
-    # "Invades", "fails": an "-s" on a word of the list; "bus", "gas", "crisis" are nouns.
+    # "Invades", "fails" (and plurals, which read the same); a short word only when its stem is a
+    # word: "bus", "gas" are nouns; "crisis", "virus" never verbs.
     if not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
     return len(word) > 4 or is_common(word[:-1]) or (word.endswith("es") and is_common(word[:-2]))
