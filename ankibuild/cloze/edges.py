@@ -34,6 +34,7 @@ _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule mol
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
+_GENUS_REACH = len("Strept ")  # the longest short genus: no need to search the whole line
 _SHORT_GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.|Staph|Strep|Strept) $")
 _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
@@ -146,7 +147,7 @@ def with_genus(text: str, start: int, end: int) -> int:
     """The start of a species name's blank: at the genus written short before it, if one is."""
     if start < 3 or not text[start].islower():
         return start
-    genus = _SHORT_GENUS.search(text, 0, start)
+    genus = _SHORT_GENUS.search(text, max(start - _GENUS_REACH, 0), start)
     if genus is None or not is_species_name(text[start:end]):
         return start
     return genus.start()

@@ -112,15 +112,7 @@ class _RunReader:
 
     def runs(self) -> None:
         text, blocked, fenced = self.text, self.blocked, self.fenced
-        end = 0
-        # ``findall`` and ``find`` rather than ``finditer``, which builds a match object per run.
-        # Any capital starts a match, so a run's text first appears after the previous run exactly
-        # where the regex found it.
-        for run in _RUN.findall(text):
-            start = text.find(run, end)
-            end = start + len(run)
-            if (start and text[start - 1].isalnum()) or not run[0].isupper():
-                continue
+        for start, end, run in _capital_runs(text):
             if run in _LONE_WORDS:
                 if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
                     self.read.append((start, (), ((start, end),)))  # "World Health Organization (WHO)"
@@ -232,6 +224,19 @@ def _free_parts(run: str, start: int, blocked: Sequence[Span]) -> Iterator[tuple
         yield offset, part
 
 
+def _capital_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each run of capitalised words that starts a word, with where it starts and ends."""
+    end = 0
+    # ``findall`` and ``find`` rather than ``finditer``, which builds a match object per run.
+    # Any capital starts a match, so a run's text first appears after the previous run exactly
+    # where the regex found it.
+    for run in _RUN.findall(text):
+        start = text.find(run, end)
+        end = start + len(run)
+        if (not start or not text[start - 1].isalnum()) and run[0].isupper():
+            yield start, end, run
+
+
 def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, bool]]:
     """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
@@ -239,13 +244,7 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
     it: "China", not "the West", "Soviet Union" or "Act 1".
     """
     out: list[tuple[str, bool, bool]] = []
-    end = 0
-    # ``findall`` and ``find``, as in ``_Reader.runs``: the lexicon reads every line of the course.
-    for run in _RUN.findall(text):
-        start = text.find(run, end)
-        end = start + len(run)
-        if (start and text[start - 1].isalnum()) or not run[0].isupper():
-            continue
+    for start, end, run in _capital_runs(text):
         if blocked and overlaps(start, end, blocked):
             parts = list(_free_parts(run, start, blocked))
         else:
