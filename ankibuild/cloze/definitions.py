@@ -52,9 +52,9 @@ _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-]
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
 _LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
-_CHAIN_SIGN = re.compile(r"\s(?:→|->|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
+_CHAIN_SIGN = re.compile(r"\s(?:→|->|⇌|⟶|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
-_CHAIN_MARKS = ("→", "->", "+", "=", "×", "÷")
+_CHAIN_MARKS = ("→", "->", "⇌", "⟶", "+", "=", "×", "÷")
 WIDE_GAP = re.compile(r"\s{3,}|\t")  # what follows is a formula or an aside, not a step
 _CHAIN_LENGTH = 3  # "appoints + dismisses" is a pair of verbs, not a chain
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")

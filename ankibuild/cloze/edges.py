@@ -11,6 +11,7 @@ Detectors find words; a few names reach past the word they were found by:
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
+- a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
 - a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
   ("V = IR", "KE = ½mv²").
@@ -42,6 +43,12 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
+# Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
+_INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
+_INITIALS_REACH = len("W. E. B. ")
+# What may stand before a single initial: a lone "B." after other words ends a sentence as
+# often as it starts a name ("hepatitis B. Insulin ..."), so only these are trusted.
+_BEFORE_INITIAL = ("", "(", "[", ",", ";", ":", "by", "and", "&", "with", "-", "–")
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -66,6 +73,8 @@ def shape(
         first = text[start]
         after = text[end : end + 1]
         if first.isupper():
+            if start > 2 and text[start - 2] == ".":
+                start = with_initials(text, start)
             if (
                 end - start <= _SYMBOL_LENGTH
                 and (equation or text[max(start - 2, 0) : start].strip()[-1:].isdigit())
@@ -99,6 +108,20 @@ def with_charge(text: str, start: int, end: int) -> int:
         if charge is not None:
             return charge.end()
     return end
+
+
+def with_initials(text: str, start: int) -> int:
+    """The start of a person's blank: before the initials written ahead of the name, if any."""
+    reach = max(start - _INITIALS_REACH, 0)
+    match = _INITIALS.search(text, reach, start)
+    if match is None or text[start - 1] != " ":
+        return start
+    if match.group(1).count(".") == 1:
+        before = text[:match.start()].rstrip()
+        last = before.rsplit(None, 1)[-1] if before else ""
+        if last not in _BEFORE_INITIAL and last[-1:] not in _BEFORE_INITIAL:
+            return start
+    return match.start(1)
 
 
 def with_noun(text: str, start: int, end: int) -> int:

@@ -58,8 +58,8 @@ _WORD_SPLIT = re.compile(f"({_ANY_WORD.pattern})")
 # Maximal runs of word characters: where a phrase can stand as whole words.
 _WORD_RUN_SPLIT = re.compile(r"(\w+)")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
-_SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s→\s|[:;()=]|\s[-–]\s)")
-_SIBLING_SIGNS = frozenset({"+", ",", "→"})
+_SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s[→⇌]\s|[:;()=]|\s[-–]\s)")
+_SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
@@ -285,7 +285,7 @@ def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
     if not names:
         return
     for line in lines:
-        if "+" not in line.text and "," not in line.text and "→" not in line.text:
+        if "+" not in line.text and "," not in line.text and "→" not in line.text and "⇌" not in line.text:
             continue  # no sign that joins siblings
         parts = _SIBLING_SPLIT.split(line.text)
         # parts alternate item, separator, item, ...: only +, commas and arrows join siblings

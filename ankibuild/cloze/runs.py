@@ -201,8 +201,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             first = after  # "President Kennedy", "Prime Minister"
         elif cls == "common" and opens and is_verb_like(lower) and named_rest:
             first = after  # "Denounced Stalin"
-        elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE:
-            first = after  # "Soviet Politburo"
+        elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE and lower != "jan":
+            first = after  # "Soviet Politburo", "June Malenkov"; but "Jan" is a given name: "Jan Hus"
         elif cls == "common" and opens and after > first + 1 and named_rest and lower not in PLACE_HEADS:
             first = after  # "Death of Stalin", but "Treaty of Versailles"
         else:
