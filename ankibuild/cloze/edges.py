@@ -117,7 +117,7 @@ def with_initials(text: str, start: int) -> int:
     if match is None or text[start - 1] != " ":
         return start
     if match.group(1).count(".") == 1:
-        before = text[:match.start()].rstrip()
+        before = text[: match.start()].rstrip()
         last = before.rsplit(None, 1)[-1] if before else ""
         if last not in _BEFORE_INITIAL and last[-1:] not in _BEFORE_INITIAL:
             return start
