@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from .words import (
     CONNECTORS,
     MONTHS,
+    NOTE_SHORTHAND,
     ROUTINE_SHORTHAND,
     STOPWORDS,
     TITLES,
@@ -54,8 +55,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "strong" if lower in lexicon.names else "stop"
     if len(text) == 1:
         return "stop"  # "F = ma", "vitamin K"
-    if (len(text) == 2 and text[1] == "x") or lower in ROUTINE_SHORTHAND:
-        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"; "BP", "TDS"
+    if (len(text) == 2 and text[1] == "x") or lower in ROUTINE_SHORTHAND or lower in NOTE_SHORTHAND:
+        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"; "BP", "TDS"; "NB"
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"

@@ -24,7 +24,15 @@ from collections.abc import Sequence
 
 from .definitions import WIDE_GAP
 from .technical import is_species_name
-from .words import ADJECTIVE_ENDINGS, ELEMENTS, SALT_WORDS, STOPWORDS, is_participle, is_verb_like
+from .words import (
+    ADJECTIVE_ENDINGS,
+    ELEMENTS,
+    NOTE_SHORTHAND,
+    SALT_WORDS,
+    STOPWORDS,
+    is_participle,
+    is_verb_like,
+)
 
 Span = tuple[int, int]
 
@@ -205,14 +213,23 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             and out[-1][2] == "name"
             and out[-1][1] + 1 == start
             and text[start - 1] == " "
+            and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
             and not any(s < start and start - 1 < e for s, e in refused)
         ):
             first = text[out[-1][0] : out[-1][1]]
-            if _plain_term(first) and _plain_term(text[start:end]) and not is_participle(first.split()[-1]):
+            if _plain_term(text[start:end]) and (
+                (_plain_term(first) and not is_participle(first.split()[-1])) or _qualifying_name(first)
+            ):
                 out[-1] = (out[-1][0], end, kind)
                 continue
         out.append((start, end, kind))
     return out
+
+
+def _qualifying_name(span: str) -> bool:
+    """A name that a lower-case term after it belongs to: an abbreviation or a single word
+    ("DNA polymerase", "TSH receptor", "Homo sapiens"), never a possessive ("Stalin's purges")."""
+    return " " not in span and span[-1:].isalnum() and span[:1].isupper() and span.lower() not in NOTE_SHORTHAND
 
 
 def _plain_term(span: str) -> bool:
