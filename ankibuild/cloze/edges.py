@@ -11,6 +11,7 @@ Detectors find words; a few names reach past the word they were found by:
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
+- a possessive name that stands for a disease keeps its "'s" ("Crohn's vs UC");
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
 - a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
@@ -51,6 +52,7 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
@@ -92,6 +94,8 @@ def shape(
             if after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
+            elif after == "'" or after == "’":
+                end = with_ellipsis(text, end)
         elif start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
             start = with_genus(text, start, end)
         if after == " " or after == "-":
@@ -115,6 +119,17 @@ def with_charge(text: str, start: int, end: int) -> int:
         charge = _CHARGE.match(text, end)
         if charge is not None:
             return charge.end()
+    return end
+
+
+def with_ellipsis(text: str, end: int) -> int:
+    """The end of a possessive name's blank that stands for what it names: "Crohn's" for
+    Crohn's disease, before a mark or "vs"; not "Stalin's" before the noun it owns."""
+    if text[end + 1 : end + 2] != "s":
+        return end
+    rest = text[end + 2 : end + 5]
+    if not rest or rest[0] in _ELLIPSIS_MARKS or rest == " vs":
+        return end + 2
     return end
 
 

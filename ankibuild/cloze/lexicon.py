@@ -62,6 +62,7 @@ _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s[→⇌]\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
+_BOUND_USES = 2
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
@@ -241,6 +242,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
+    terms.update(_bound_pairs(lines, counts.lower, names))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -321,6 +323,40 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
         for adjective, noun, gap in zip(line.words[:-1], line.words[1:], line.gaps, strict=True):
             if adjective in adjectives and gap == " " and _is_noun(noun):
                 yield f"{adjective} {noun}"
+
+
+def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> Iterator[str]:
+    """Two lower-case words, one a name, that the course writes together every time, and more than
+    once: "amino acids", "root nodules". A name never written without its neighbour is half a term.
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        for left, right in line.pairs:
+            pairs[left, _singular(right)] += 1
+    after: Counter[str] = Counter()  # how often each first word stands before a noun it is bound to
+    before: Counter[str] = Counter()
+    kept: dict[tuple[str, str], int] = {}
+    for (left, right), uses in pairs.items():
+        plural = right + "s"
+        named_right = right in names or plural in names
+        if uses < _BOUND_USES or not (left in names or named_right):
+            continue
+        if left in STOPWORDS or right in STOPWORDS or not _is_noun(right) or is_verb_like(left):
+            continue
+        kept[left, right] = uses
+        after[left] += uses
+        before[right] += uses
+    for (left, right), uses in kept.items():
+        # every use of the name: "spindle fibres" stays apart when "the spindle" is written too
+        bound_left = left in names and after[left] == lower[left] == uses
+        right_uses = lower[right] + lower[right + "s"]
+        bound_right = (right in names or right + "s" in names) and before[right] == right_uses == uses
+        if bound_left or bound_right:
+            yield from (f"{left} {right}", f"{left} {right}s")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
 
 
 def _is_noun(word: str) -> bool:

@@ -78,7 +78,9 @@ PLACE_HEADS = frozenset(
 
 EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
-    paradox hypothesis conjecture postulate sign reflex palsy area triad""".split()
+    paradox hypothesis conjecture postulate sign reflex palsy area triad rule capsule phenomenon
+    test stain tear node nodes duct loop criteria score scale classification manoeuvre
+    maneuver""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
 
