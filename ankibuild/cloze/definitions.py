@@ -71,7 +71,8 @@ DISCOURSE = frozenset(
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
     tips fact facts date dates place places people person name names term terms quote why how
-    what who when where practical practicals products landforms sx mx tx dx hx rx ix""".split()
+    what who when where practical practicals products landforms sx mx tx dx hx rx ix se ses
+    adaptations measures conditions complications investigations requirements""".split()
 )
 """Words that open descriptions and labels without being terms: "The result is a ...",
 "Causes: ...", "Side effects: ...", "Case study: ...", clinical shorthand ("Mx: ...")."""
@@ -125,12 +126,16 @@ def listed(text: str) -> list[str]:
     head, colon, rest = text.partition(": ")
     if not colon or len(head.split()) > _PHRASE_WORDS:
         return []  # "segregation laws in the southern states: schools, buses" lists no kinds
-    if not (_defined(head + ": ") or _defined_phrase(head + ": ")):
+    label = is_label(head.lower().split()[-1:])
+    if not (label or _defined(head + ": ") or _defined_phrase(head + ": ")):
         return []
     items = [item.strip() for item in rest.split(";")[0].split(", ")]
-    if len(items) < _LIST_LENGTH or not all(_plain_item(item) for item in items):
+    if len(items) < _LIST_LENGTH:
         return []
-    return items
+    plain = [item for item in items if _plain_item(item)]
+    if label and 3 * len(plain) >= 2 * len(items):
+        return plain  # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"
+    return items if len(plain) == len(items) else []
 
 
 def chained(text: str) -> list[str]:

@@ -34,10 +34,21 @@ _SPECIES_ENDINGS = ("osis", "ae", "ii", "ensis", "itis")
 _ADJECTIVE_ENDINGS = ("ic", "ical", "ous", "able", "ible", "al", "ive", "ar", "ary", "ory", "ent", "ant")
 
 
+# Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
+_QUALIFYING_PREFIXES = frozenset("post pre non".split())
+
+
 # A word's verdicts depend on the word alone, so they are memoised for every course a process reads.
 @lru_cache(maxsize=65536)
 def is_technical(word: str) -> bool:
-    """Whether a lower-case word is a term by its spelling: no ordinary word, typo or derivation."""
+    """Whether a lower-case word is a term by its spelling: no ordinary word, typo or derivation.
+
+    A hyphenated word is one when its last part is: "co-amoxiclav", "anti-thyroid"; not
+    "post-bronchodilator", which says when.
+    """
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return head not in _QUALIFYING_PREFIXES and head.replace("-", "").isalpha() and is_technical(last)
     return (
         len(word) >= _MIN_LENGTH
         and word.isalpha()

@@ -140,8 +140,8 @@ SCIENCE_EXCEPTIONS = ("gnosis",)
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm".split())
-NOTE_SHORTHAND = frozenset("nb ps aka eg ie cf vs".split())
-"""The abbreviations of notes' own remarks ("NB", "AKA"), which name nothing."""
+NOTE_SHORTHAND = frozenset("nb ps aka eg ie cf vs se ses".split())
+"""The abbreviations of notes' own remarks ("NB", "AKA", "SE" for a side effect), which name nothing."""
 
 ELEMENTS = frozenset(
     """hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium
