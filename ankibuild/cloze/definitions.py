@@ -91,7 +91,7 @@ _TERM_HEADS = frozenset(
 COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
 # Adjectives that rank or compare rather than classify: "different enzymes" is no term.
 _GRADING_NOUNS = frozenset("potential constant current".split())  # nouns too, last in a term
-_GRADING = frozenset(
+GRADING = frozenset(
     """different important significant relevant efficient present current recent frequent constant
     general normal usual typical similar original potential essential total actual initial final
     natural central internal external local national social political several various certain
@@ -283,9 +283,9 @@ def _defined_phrase(text: str) -> str | None:
     if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]
-    if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or words[0] in _GRADING:
+    if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or words[0] in GRADING:
         return None
-    if last in _GRADING and last not in _GRADING_NOUNS:  # "acute severe: ...", not "action potential"
+    if last in GRADING and last not in _GRADING_NOUNS:  # "acute severe: ...", not "action potential"
         return None
     if is_proper_adjective(words[0]):
         return None  # "Nazi seats: ...": a nationality and what it counts
@@ -317,7 +317,7 @@ def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set
 
 def _classifying(word: str) -> bool:
     """Whether a lower-case word reads as an adjective that sorts things into kinds."""
-    if word in STOPWORDS or word in _GRADING or word in COUNTING or len(word) < 4:
+    if word in STOPWORDS or word in GRADING or word in COUNTING or len(word) < 4:
         return False
     if "-" in word:  # "non-competitive", "large-vessel"
         return all(part.isalpha() for part in word.split("-"))

@@ -35,7 +35,18 @@ from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
-from .definitions import COUNTING, chained, compounds, definitions, headings, is_label, lettered, listed, narrowed_terms
+from .definitions import (
+    GRADING,
+    COUNTING,
+    chained,
+    compounds,
+    definitions,
+    headings,
+    is_label,
+    lettered,
+    listed,
+    narrowed_terms,
+)
 from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -63,6 +74,12 @@ _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _BOUND_USES = 2
+# Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
+_PLAIN_QUALITIES = frozenset(
+    """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
+    fast slow good bad old young rich poor strong weak heavy light hard soft full empty
+    same other each""".split()
+)
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
@@ -243,6 +260,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     terms.update(_bound_pairs(lines, counts.lower, names))
+    terms.update(_contrasts(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -353,6 +371,40 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
         bound_right = (right in names or right + "s" in names) and before[right] == right_uses == uses
         if bound_left or bound_right:
             yield from (f"{left} {right}", f"{left} {right}s")
+
+
+def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
+    """Kinds a line sets side by side, one noun with two words that sort it: "death rate ... birth
+    rate", "push factors + pull factors", "live wire, neutral wire, earth wire"."""
+    for line in lines:
+        pairs = line.pairs
+        if len(pairs) < 2:
+            continue
+        by_head: dict[str, set[str]] = {}
+        for modifier, head in pairs:
+            by_head.setdefault(_singular(head), set()).add(modifier)
+        for head, modifiers in by_head.items():
+            if len(modifiers) < 2 or head in STOPWORDS or not _is_noun(head) or is_verb_like(head):
+                continue
+            if any(not _sorting_word(modifier) for modifier in modifiers):
+                continue
+            for modifier, noun in pairs:
+                if _singular(noun) == head:
+                    yield f"{modifier} {noun}"
+
+
+def _sorting_word(word: str) -> bool:
+    """Whether a word can sort a noun into a kind: no small word, number, grade or verb form."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word not in STOPWORDS
+        and word not in COUNTING
+        and word not in GRADING
+        and word not in _PLAIN_QUALITIES
+        and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
+        and not is_verb_like(word)
+    )
 
 
 def _singular(word: str) -> str:
