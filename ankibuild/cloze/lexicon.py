@@ -36,8 +36,8 @@ from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import (
-    GRADING,
     COUNTING,
+    GRADING,
     chained,
     compounds,
     definitions,
