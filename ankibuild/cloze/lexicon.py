@@ -78,7 +78,7 @@ _BOUND_USES = 2
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
     fast slow good bad old young rich poor strong weak heavy light hard soft full empty
-    same other each""".split()
+    same other each acute chronic""".split()
 )
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
@@ -255,7 +255,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # A compound the dictionary lacks, written again and again, is a term: "backwash", "headlands".
     names.update(word for word, uses in counts.lower.items() if uses >= _COMPOUND_USES and _is_new_compound(word))
     # Only names the course writes in lower case ("amylase"): "Lenin, peasants" lists no term.
-    names.update(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
+    siblings = set(_siblings(lines, frozenset(name for name in names if counts.lower[name])))
+    names.update(word for word in siblings if " " not in word)
+    terms.update(phrase for phrase in siblings if " " in phrase)
     names.update(_prefixed(counts.lower, names))
     terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
@@ -314,8 +316,14 @@ def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
                 continue
             left, right = parts[i - 1].strip(), parts[i + 1].strip()
             for word, other in ((left, right), (right, left)):
-                if other.lower() in names and _is_lone_noun(word):
+                if other.lower() in names and (_is_lone_noun(word) or _is_noun_pair(word)):
                     yield from _with_plural(word)
+
+
+def _is_noun_pair(phrase: str) -> bool:
+    """Two plain words that read as a noun and the word that sorts it: "stomach acid"."""
+    words = phrase.split(" ")
+    return len(words) == 2 and _sorting_word(words[0]) and _is_lone_noun(words[1])
 
 
 def _is_lone_noun(word: str) -> bool:
