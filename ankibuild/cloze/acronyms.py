@@ -89,11 +89,15 @@ def _spelling(line: Line, acronym: str) -> Iterator[str]:
     for i, first in enumerate(words):
         if first.group()[0] != acronym[0] or line.text[first.start() : first.end()].isupper():
             continue
+        if first.group() in STOPWORDS:
+            continue  # "the TB bacillus": a phrase starts with a word of its own
         k, j = 0, i
         while j < len(words) and k < len(acronym):
             if j > i and line.lower[words[j - 1].end() : words[j].start()] != " ":
                 break
             word = words[j].group()
+            if word == acronym and j > i:
+                break  # the acronym itself spells nothing
             if word[0] == acronym[k] and word not in STOPWORDS:
                 k += 1
             elif word not in _ACRONYM_GLUE:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .words import IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective, is_verb_like
+from .words import INSTRUCTIONS, IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective, is_verb_like
 
 _WORD = r"[^\W\d_][\w'’\-]*"
 _DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
@@ -207,7 +207,8 @@ def headings(text: str) -> list[str]:
         # In lower case only a term with its gloss: "myelin sheath (Schwann cells) → ...",
         # "accommodation - near object: ...", not "stalemate (1953)" nor "fails - ...".
         glossed = _GLOSSED.match(stripped)
-        if glossed is None or is_verb_like(glossed.group(1).split()[0]):
+        opener = glossed.group(1).split()[0] if glossed is not None else ""
+        if glossed is None or is_verb_like(opener) or opener in INSTRUCTIONS:
             return []
         head = glossed.group(1)
         if " " not in head and is_common(head) and not glossed.group().endswith("("):
@@ -278,8 +279,8 @@ def _defined_phrase(text: str) -> str | None:
     words = match.group(1).lower().split()
     if any(word in STOPWORDS or word in IRREGULAR_PAST for word in words):
         return None  # "cause of the war: ...", "Stalin died = ..."
-    if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS:
-        return None  # "Side effects: ...", "three factors: ..."
+    if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
+        return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
     if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]

@@ -42,6 +42,7 @@ ANY_NOUN = frozenset({"*"})
 _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
+_SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
 
@@ -132,7 +133,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                     particle = classes[start] == "strong" and not (at_start and start == 0)
                     plural = text.lower().endswith("s")
                     heading = named and _ordinary_pair(run, start, end)
-                    genus = start == end and classes[start] == "strong" and text.lower().endswith(_GENUS_ENDINGS)
+                    genus = start == end and (
+                        (classes[start] == "strong" and text.lower().endswith(_GENUS_ENDINGS)) or text in _SHORT_GENERA
+                    )
                     span = offsets[start], offsets[end] + len(text)
                     yield Piece(*span, named, heads, plural, particle, heading, genus)
             first = i + 1

@@ -8,6 +8,7 @@ ordinary ones ("reunified", "demilitarised", "nightlife", "socialisation").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .words import COMMON, is_common
@@ -34,6 +35,11 @@ _SPECIES_ENDINGS = ("osis", "ae", "ii", "ensis", "itis")
 _ADJECTIVE_ENDINGS = ("ic", "ical", "ous", "able", "ible", "al", "ive", "ar", "ary", "ory", "ent", "ant")
 
 
+# A unit with a metric prefix ("micrograms", "kilojoules"): a measure, never the fact.
+_UNIT = re.compile(
+    r"(?:micro|milli|nano|pico|centi|deci|kilo|mega|giga)"
+    r"(?:gram|litre|liter|metre|meter|mole|joule|watt|volt|amp|second|hertz|pascal|newton)s?"
+)
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post pre non".split())
 
@@ -52,6 +58,7 @@ def is_technical(word: str) -> bool:
     return (
         len(word) >= _MIN_LENGTH
         and word.isalpha()
+        and _UNIT.fullmatch(word) is None
         and not is_common(word)
         and not _is_derived(word)
         and not _is_typo(word)

@@ -140,6 +140,11 @@ SCIENCE_EXCEPTIONS = ("gnosis",)
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm".split())
+INSTRUCTIONS = frozenset(
+    """add give start stop check use avoid consider offer treat take monitor measure reduce increase
+    switch prescribe refer repeat draw list explain describe compare remember learn note see""".split()
+)
+"""Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
 NOTE_SHORTHAND = frozenset("nb ps aka eg ie cf vs se ses".split())
 """The abbreviations of notes' own remarks ("NB", "AKA", "SE" for a side effect), which name nothing."""
 
