@@ -101,6 +101,8 @@ def shape(
         if after == " " or after == "-":
             if first.islower():
                 word = text[start:end]
+                if word.endswith("ed") and " " not in word and text[end + 1 : end + 2].islower():
+                    continue  # "nebulised salbutamol": a participle before its noun says how, not what
                 stop = end
                 if word in ELEMENTS or word.endswith(_SALT_FIRST_ENDINGS):
                     end = with_chemical(text, start, end)
