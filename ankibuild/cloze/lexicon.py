@@ -355,10 +355,13 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
     """Two lower-case words, one a name, that the course writes together every time, and more than
     once: "amino acids", "root nodules". A name never written without its neighbour is half a term.
     """
-    pairs: Counter[tuple[str, str]] = Counter()
+    written: Counter[tuple[str, str]] = Counter()
     for line in lines:
-        for left, right in line.pairs:
-            pairs[left, _singular(right)] += 1
+        written.update(line.pairs)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for (left, right), uses in written.items():  # the distinct pairs: far fewer than their uses
+        if left in names or right in names or right + "s" in names or right[:-1] in names:
+            pairs[left, _singular(right)] += uses
     after: Counter[str] = Counter()  # how often each first word stands before a noun it is bound to
     before: Counter[str] = Counter()
     kept: dict[tuple[str, str], int] = {}
@@ -386,8 +389,8 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
     rate", "push factors + pull factors", "live wire, neutral wire, earth wire"."""
     for line in lines:
         pairs = line.pairs
-        if len(pairs) < 2:
-            continue
+        if len(pairs) < 2 or len({_singular(head) for _, head in pairs}) == len(pairs):
+            continue  # most lines: no noun written twice after another word
         by_head: dict[str, set[str]] = {}
         for modifier, head in pairs:
             by_head.setdefault(_singular(head), set()).add(modifier)
