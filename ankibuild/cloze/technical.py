@@ -40,6 +40,13 @@ _UNIT = re.compile(
     r"(?:micro|milli|nano|pico|centi|deci|kilo|mega|giga)"
     r"(?:gram|litre|liter|metre|meter|mole|joule|watt|volt|amp|second|hertz|pascal|newton)s?"
 )
+# Contractions written without their apostrophe ("couldnt"), and the endings of adverbs, which
+# a misspelling keeps ("nessesarily"): no term.
+_APOSTROPHE_LOST = frozenset(
+    """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
+    hadnt mustnt neednt""".split()
+)
+_ADVERB_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post pre non".split())
 
@@ -59,6 +66,8 @@ def is_technical(word: str) -> bool:
         len(word) >= _MIN_LENGTH
         and word.isalpha()
         and _UNIT.fullmatch(word) is None
+        and word not in _APOSTROPHE_LOST
+        and not word.endswith(_ADVERB_ENDINGS)
         and not is_common(word)
         and not _is_derived(word)
         and not _is_typo(word)
