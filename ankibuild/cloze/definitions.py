@@ -45,6 +45,7 @@ _HEADING_JOIN = re.compile(r" [+&] ")
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?) ")
 _HEADING_LENGTH = 60
 _HEADING_SPACES = 8
+_WORDLIKE = re.compile(r"[A-Za-z]{3}|[A-Z]{2}")  # a word or an abbreviation: what a formula lacks ("CO = SV x HR")
 _CLAUSES = re.compile(r";\s+")
 _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a list
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
@@ -112,9 +113,17 @@ def definitions(text: str) -> Iterator[str]:
     # "... myth; signers = ...".
     for clause in _CLAUSES.split(text):
         term = _defined(clause) or _defined_phrase(clause)
-        if not term:
-            return
+        if not term or _gives_formula(clause):
+            return  # "area = πr²" gives a formula, not a meaning
         yield term
+
+
+def _gives_formula(clause: str) -> bool:
+    """Whether a clause sets a word equal to a formula ("area = πr²"), with no word after "="."""
+    equals = clause.find("=")
+    if equals < 0 or 0 <= clause.find(":") < equals:
+        return False  # "power: P = IV" defines power before its formula
+    return _WORDLIKE.search(clause, equals) is None
 
 
 def listed(text: str) -> list[str]:
@@ -277,7 +286,10 @@ def _defined_phrase(text: str) -> str | None:
     if match is None:
         return None
     words = match.group(1).lower().split()
-    if any(word in STOPWORDS or word in IRREGULAR_PAST for word in words):
+    joined_by_of = len(words) == 3 and words[1] == "of"  # "zone of inhibition: ..."
+    if any(
+        (word in STOPWORDS and not (joined_by_of and i == 1)) or word in IRREGULAR_PAST for i, word in enumerate(words)
+    ):
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
