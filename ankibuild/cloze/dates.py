@@ -39,7 +39,7 @@ _NUMBER_POINT = re.compile(
             r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
             rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
-            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)[\s\-]century{_ERA}?)",
+            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
             rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}\s?BCE?\b)",

@@ -17,6 +17,13 @@ _PRONOUNS = frozenset("i we you he she they me us him her them my our your their
 _MAX_WORDS = 6
 # Words that make a quotation a clause: "facilities are inherently unequal" is said, not named.
 _CLAUSE_WORDS = frozenset("is are was were will would shall should can could must has have had do does did".split())
+_DETERMINERS = frozenset("the a an his her its their our your".split())
+
+
+def _verb_with_object(verb: str, after: str) -> bool:
+    return after in _DETERMINERS and len(verb) > 3 and verb.endswith(("s", "ed")) and not verb.endswith("ss")
+
+
 _SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
 
 
@@ -48,4 +55,6 @@ def _is_term(inner: str) -> bool:
     lower = [word.lower().strip(",.") for word in words]
     if len(words) > 2 and any(word in _CLAUSE_WORDS for word in lower):
         return False
+    if any(_verb_with_object(verb, after) for verb, after in zip(lower[1:-1], lower[2:], strict=False)):
+        return False  # "the dose makes the poison": a verb with its object is a saying
     return not any(word in _PRONOUNS for word in lower)
