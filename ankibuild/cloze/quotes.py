@@ -9,6 +9,7 @@ a letter that is not a possessive ``s``, so "Malenkov's 'New Course'was" finds "
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
@@ -55,6 +56,6 @@ def _is_term(inner: str) -> bool:
     lower = [word.lower().strip(",.") for word in words]
     if len(words) > 2 and any(word in _CLAUSE_WORDS for word in lower):
         return False
-    if any(_verb_with_object(verb, after) for verb, after in zip(lower[1:-1], lower[2:], strict=False)):
+    if any(_verb_with_object(verb, after) for verb, after in pairwise(lower[1:])):
         return False  # "the dose makes the poison": a verb with its object is a saying
     return not any(word in _PRONOUNS for word in lower)
