@@ -86,7 +86,7 @@ def is_label(words: list[str]) -> bool:
 
 # The last word of a phrase may be a general noun that a modifier makes a term of:
 # "limiting factor", "greenhouse effect", "secondary response".
-_TERM_HEADS = frozenset(
+TERM_HEADS = frozenset(
     """factor factors effect effects response responses solution solutions structure function""".split()
 )
 COUNTING = frozenset("one two three four five six seven eight nine ten first second third main".split())
@@ -143,7 +143,9 @@ def listed(text: str) -> list[str]:
         return []
     plain = [item for item in items if _plain_item(item)]
     if label and 3 * len(plain) >= 2 * len(items):
-        return plain  # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"
+        # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"; an ordinary word a
+        # label lists ("measures: speed, time") would be a term in every line, so only rarer ones
+        return [item for item in plain if " " in item or "-" in item or not is_common(item)]
     return items if len(plain) == len(items) else []
 
 
@@ -293,7 +295,7 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
-    if (words[-1] in DISCOURSE and words[-1] not in _TERM_HEADS) or is_label(words[-2:]):
+    if (words[-1] in DISCOURSE and words[-1] not in TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]
     if last.endswith("ly") or (last.endswith("ed") and not last.endswith("eed")) or words[0] in GRADING:
@@ -330,8 +332,8 @@ def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set
 
 def _classifying(word: str) -> bool:
     """Whether a lower-case word reads as an adjective that sorts things into kinds."""
-    if word in STOPWORDS or word in GRADING or word in COUNTING or len(word) < 4:
-        return False
+    if word in STOPWORDS or word in GRADING or word in COUNTING or word in INSTRUCTIONS or len(word) < 5:
+        return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"
         return all(part.isalpha() for part in word.split("-"))
     return word.endswith(_CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

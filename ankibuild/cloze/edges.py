@@ -11,7 +11,8 @@ Detectors find words; a few names reach past the word they were found by:
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
-- a possessive name that stands for a disease keeps its "'s" ("Crohn's vs UC");
+- a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
+  UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
 - a name numbered after it takes its number ("group 1", "Apollo 15");
 - and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
@@ -56,9 +57,9 @@ _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
-# What may stand before a single initial: a lone "B." after other words ends a sentence as
-# often as it starts a name ("hepatitis B. Insulin ..."), so only these are trusted.
-_BEFORE_INITIAL = ("", "(", "[", ",", ";", ":", "by", "and", "&", "with", "-", "–")
+_PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
+_DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
+_NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -101,7 +102,7 @@ def shape(
         if after == " " or after == "-":
             if first.islower():
                 word = text[start:end]
-                if word.endswith("ed") and " " not in word and text[end + 1 : end + 2].islower():
+                if word.endswith(_PARTICIPLE_ENDS) and " " not in word and text[end + 1 : end + 2].islower():
                     continue  # "nebulised salbutamol": a participle before its noun says how, not what
                 stop = end
                 if word in ELEMENTS or word.endswith(_SALT_FIRST_ENDINGS):
@@ -141,11 +142,11 @@ def with_initials(text: str, start: int) -> int:
     match = _INITIALS.search(text, reach, start)
     if match is None or text[start - 1] != " ":
         return start
-    if match.group(1).count(".") == 1:
-        before = text[: match.start()].rstrip()
-        last = before.rsplit(None, 1)[-1] if before else ""
-        if last not in _BEFORE_INITIAL and last[-1:] not in _BEFORE_INITIAL:
-            return start
+    initials = match.group(1)
+    if initials.replace(".", "").replace(" ", "") in _DOTTED_ABBREVIATIONS:
+        return start  # "the U.S. Congress": a country, not a person's initials
+    if initials.count(".") == 1 and not _NAME_OF_TWO.match(text, start):
+        return start  # "blood groups A and B. Landsteiner": a lone letter ends a sentence as often
     return match.start(1)
 
 
@@ -220,33 +221,44 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
 
 
 def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span] = ()) -> list[tuple[int, int, str]]:
-    """Chosen blanks, with lower-case names that stand a space apart made one (unless the space
-    is in a ``refused`` span: protected text or a term never to blank)."""
+    """Chosen blanks, with lower-case names that stand a space apart made one, and a one-word name
+    with the lower-case name after it ("DNA polymerase"), unless the space is in a ``refused``
+    span: protected text or a term never to blank."""
     out: list[tuple[int, int, str]] = []
+    plain = False  # whether the last blank of ``out`` is all plain lower-case words
     for start, end, kind in chosen:
+        this_plain = kind == "name" and _plain_term(text[start:end])
         if (
-            out
-            and kind == "name"
+            this_plain
+            and out
             and out[-1][2] == "name"
             and out[-1][1] + 1 == start
             and text[start - 1] == " "
             and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
             and not any(s < start and start - 1 < e for s, e in refused)
         ):
-            first = text[out[-1][0] : out[-1][1]]
-            if _plain_term(text[start:end]) and (
-                (_plain_term(first) and not is_participle(first.split()[-1])) or _qualifying_name(first)
-            ):
-                out[-1] = (out[-1][0], end, kind)
+            before = out[-1]
+            # only the last word of a long blank is read again: a line of terms stays linear
+            last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
+            if (plain and not is_participle(last_word)) or _qualifying_name(text, before[0], before[1]):
+                out[-1] = (before[0], end, kind)
                 continue
         out.append((start, end, kind))
+        plain = this_plain
     return out
 
 
-def _qualifying_name(span: str) -> bool:
+def _qualifying_name(text: str, start: int, end: int) -> bool:
     """A name that a lower-case term after it belongs to: an abbreviation or a single word
-    ("DNA polymerase", "TSH receptor", "Homo sapiens"), never a possessive ("Stalin's purges")."""
-    return " " not in span and span[-1:].isalnum() and span[:1].isupper() and span.lower() not in NOTE_SHORTHAND
+    ("DNA polymerase", "TSH receptor", "Homo sapiens"), never a possessive ("Stalin's purges"),
+    nor a name a sentence opens with as its setting ("In COPD salbutamol relieves ...")."""
+    span = text[start:end]
+    if " " in span or not span[-1:].isalnum() or not span[:1].isupper() or span.lower() in NOTE_SHORTHAND:
+        return False
+    before = text[:start].split()[-2:]
+    if before and before[-1].lower() == "the":
+        before = before[:-1]
+    return not (before and before[-1][:1].isupper() and before[-1].lower() in STOPWORDS)
 
 
 def _plain_term(span: str) -> bool:

@@ -37,7 +37,9 @@ from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import (
     COUNTING,
+    DISCOURSE,
     GRADING,
+    TERM_HEADS,
     chained,
     compounds,
     definitions,
@@ -78,7 +80,8 @@ _BOUND_USES = 2
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
     fast slow good bad old young rich poor strong weak heavy light hard soft full empty
-    same other each acute chronic""".split()
+    same other each acute chronic top bottom front back middle twenty thirty forty fifty sixty
+    seventy eighty ninety hundred thousand""".split()
 )
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
@@ -300,7 +303,8 @@ def _with_plural(word: str) -> set[str]:
 
 
 def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
-    """Plain words listed or added next to a lower-case name: "amylase + starch", "glucose, starch".
+    """Plain words, or a noun with the word that sorts it, listed or added next to a lower-case
+    name: "amylase + starch", "glucose, starch", "penicillin allergy → clarithromycin".
 
     Notes list like with like, so a lone word beside a term of the course ("amylase") is one too.
     """
@@ -395,7 +399,13 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
         for modifier, head in pairs:
             by_head.setdefault(_singular(head), set()).add(modifier)
         for head, modifiers in by_head.items():
-            if len(modifiers) < 2 or head in STOPWORDS or not _is_noun(head) or is_verb_like(head):
+            if (
+                len(modifiers) < 2
+                or head in STOPWORDS
+                or (head in DISCOURSE and head not in TERM_HEADS)
+                or not _is_noun(head)
+                or is_verb_like(head)
+            ):
                 continue
             if any(not _sorting_word(modifier) for modifier in modifiers):
                 continue

@@ -48,7 +48,7 @@ _APOSTROPHE_LOST = frozenset(
 )
 _ADVERB_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
-_QUALIFYING_PREFIXES = frozenset("post pre non".split())
+_QUALIFYING_PREFIXES = frozenset("post non".split())
 
 
 # A word's verdicts depend on the word alone, so they are memoised for every course a process reads.
@@ -56,7 +56,7 @@ _QUALIFYING_PREFIXES = frozenset("post pre non".split())
 def is_technical(word: str) -> bool:
     """Whether a lower-case word is a term by its spelling: no ordinary word, typo or derivation.
 
-    A hyphenated word is one when its last part is: "co-amoxiclav", "anti-thyroid"; not
+    A hyphenated word is one when its last part is: "co-amoxiclav", "pre-eclampsia"; not
     "post-bronchodilator", which says when.
     """
     if "-" in word:

@@ -145,8 +145,8 @@ INSTRUCTIONS = frozenset(
     switch prescribe refer repeat draw list explain describe compare remember learn note see""".split()
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
-NOTE_SHORTHAND = frozenset("nb ps aka eg ie cf vs se ses".split())
-"""The abbreviations of notes' own remarks ("NB", "AKA", "SE" for a side effect), which name nothing."""
+NOTE_SHORTHAND = frozenset("nb aka eg vs".split())
+"""The abbreviations of notes' own remarks ("NB", "AKA"), which name nothing; "CF", "IE" and "SE" name things too."""
 
 ELEMENTS = frozenset(
     """hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium
