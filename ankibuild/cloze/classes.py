@@ -55,6 +55,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "strong" if lower in lexicon.names else "stop"
     if len(text) == 1:
         return "stop"  # "F = ma", "vitamin K"
+    if lower == "pm":
+        return "title"  # "PM Clement Attlee"; "DR Congo" is no doctor
     if (len(text) == 2 and text[1] == "x") or lower in ROUTINE_SHORTHAND or lower in NOTE_SHORTHAND:
         return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"; "BP", "TDS"; "NB"
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
@@ -90,6 +92,8 @@ def is_derived(lower: str, names: Collection[str]) -> bool:
 def _classify_compound(text: str, lexicon: Lexicon) -> WordClass:
     parts = [part for part in _COMPOUND_SPLIT.split(text) if part]
     classes = [_classify(part, part.lower(), lexicon) for part in parts]
+    if classes and all(cls == "title" for cls in classes):
+        return "title"  # "Brigadier-General", "Lieutenant-Colonel"
     if any(cls in NAME_LIKE for cls in classes):
         return "strong"
     return "adjective" if "adjective" in classes else "common"

@@ -42,7 +42,8 @@ _NUMBER_POINT = re.compile(
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
-            rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}\s?BCE?\b)",
+            rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
+            rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?![\d.,]))",  # "c. 460 – c. 370 BC", "AD 129–216"
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
         ]
     )
@@ -78,6 +79,8 @@ _WITH_MODIFIER = frozenset({"year", "decade", "century"})
 _MODIFIERS = frozenset({"early", "mid", "late"})
 _CIRCA = frozenset({"c.", "ca.", "circa"})
 _NAMED_DAYS = frozenset({"Day", "Eve"})
+_FEASTS = frozenset({"Christmas", "Easter", "Whitsun", "Michaelmas", "Candlemas", "Lammas", "Hogmanay"})
+_ERAS_BEFORE = frozenset({"AD", "CE"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
 _QUANTITY_BEFORE = frozenset(
@@ -167,6 +170,10 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
         return at, "date" if form == "year" else form
     if lower in _CIRCA and form in ("year", "decade"):
         return at, form
+    if word in _ERAS_BEFORE and form == "year":
+        return _grow_left(text, at, form)  # "AD 79", "c. AD 30"
+    if word in _FEASTS and form == "year":
+        return at, "date"  # "Christmas 1085", "Easter 1916"
     if word in _NAMED_DAYS and form == "year" and at > 1 and text[at - 1] == " ":
         name, begin = _word_before(text, at - 1)
         if name[:1].isupper() and name.lower() not in STOPWORDS:

@@ -11,6 +11,7 @@ Detectors find words; a few names reach past the word they were found by:
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
+- a ruler's name takes its epithet ("William the Conqueror");
 - a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
   UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
@@ -32,7 +33,10 @@ from .words import (
     NOTE_SHORTHAND,
     SALT_WORDS,
     STOPWORDS,
+    TITLES,
+    is_common,
     is_participle,
+    is_proper_adjective,
     is_verb_like,
 )
 
@@ -53,6 +57,7 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
@@ -97,6 +102,8 @@ def shape(
                 after = text[end : end + 1]
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, end)
+            elif after == " " and text.startswith(" the ", end):
+                end = with_epithet(text, start, end)
         elif start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
             start = with_genus(text, start, end)
         if after == " " or after == "-":
@@ -123,6 +130,21 @@ def with_charge(text: str, start: int, end: int) -> int:
         if charge is not None:
             return charge.end()
     return end
+
+
+def with_epithet(text: str, start: int, end: int) -> int:
+    """The end of a ruler's blank: after the epithet that names them ("William the Conqueror",
+    "Hereward the Wake"), a capitalised word after "the" that begins no other name."""
+    if " " in text[start:end]:
+        return end  # a full name has no epithet: "Nikita Khrushchev the Soviet leader"
+    match = _EPITHET.match(text, end)
+    if match is None:
+        return end
+    epithet = match.group(1).lower()
+    # "the Netherlands" is a place of its own, "the Chancellor" an office, "the Soviet" a people
+    if (epithet.endswith("s") and not is_common(epithet)) or epithet in TITLES or is_proper_adjective(epithet):
+        return end
+    return match.end(1)
 
 
 def with_ellipsis(text: str, end: int) -> int:

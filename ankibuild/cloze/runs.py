@@ -119,6 +119,14 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     final = len(words) - 1
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
+    for i in range(2, final):
+        if words[i] == "of" and classes[i - 1] == "strong" and classes[i - 2] == "strong":
+            # "Gavrilo Princip of the Black Hand": a person's full name and what they belong to,
+            # where "Catherine of Aragon" and "Battle of the Somme" are one name each
+            j = i
+            while j < final and classes[j] == "connector":
+                classes[j] = "stop"
+                j += 1
     first = 0
     for i, (_, ends) in enumerate(cores):
         if ends and _possessive_place(words, cores, i):
@@ -155,6 +163,13 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     cores, classes = run
     while last > start and classes[last] == "connector":
         last -= 1
+    office = last  # "Jawaharlal Nehru PM", "Khrushchev First Secretary": an office after a name
+    while office > start and classes[office] == "title":
+        office -= 1
+    while office > start and office < last and cores[office][0].lower() in TITLE_MODIFIERS:
+        office -= 1
+    if office < last and classes[office] in NAME_LIKE:
+        last = office
     first = _trim(run, start, last, opening)
     opening = opening and first == start
     if first > last or classes[first] in ("title", "roman", "connector"):
