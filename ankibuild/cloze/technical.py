@@ -40,11 +40,12 @@ _UNIT = re.compile(
     r"(?:micro|milli|nano|pico|centi|deci|kilo|mega|giga)"
     r"(?:gram|litre|liter|metre|meter|mole|joule|watt|volt|amp|second|hertz|pascal|newton)s?"
 )
-# Contractions written without their apostrophe ("couldnt"), and the endings of adverbs, which
-# a misspelling keeps ("nessesarily"): no term.
-_APOSTROPHE_LOST = frozenset(
+# Contractions written without their apostrophe ("couldnt") and the shortened words of notes
+# ("approx", "govt"): no terms. The endings of adverbs, which a misspelling keeps
+# ("nessesarily"): no terms either.
+_SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
-    hadnt mustnt neednt""".split()
+    hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept""".split()
 )
 _ADVERB_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
@@ -66,7 +67,7 @@ def is_technical(word: str) -> bool:
         len(word) >= _MIN_LENGTH
         and word.isalpha()
         and _UNIT.fullmatch(word) is None
-        and word not in _APOSTROPHE_LOST
+        and word not in _SHORTHAND_WORDS
         and not word.endswith(_ADVERB_ENDINGS)
         and not is_common(word)
         and not _is_derived(word)
