@@ -11,6 +11,7 @@ Detectors find words; a few names reach past the word they were found by:
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
+- a name takes a prefix joined to it ("sub-Saharan Africa", "anti-CCP");
 - a ruler's name takes its epithet ("William the Conqueror");
 - a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
   UC" for Crohn's disease);
@@ -57,11 +58,15 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_ANTIBODY = re.compile(r"(?<![\w\-])anti-[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|non|pro|neo|mid)-$", re.IGNORECASE)
+_PREFIX_REACH = len("trans-")
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
+_VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
@@ -91,6 +96,8 @@ def shape(
         if first.isupper():
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
+            elif start > 3 and text[start - 1] == "-":
+                start = with_prefix(text, start)
             if (
                 end - start <= _SYMBOL_LENGTH
                 and (equation or text[max(start - 2, 0) : start].strip()[-1:].isdigit())
@@ -130,6 +137,12 @@ def with_charge(text: str, start: int, end: int) -> int:
         if charge is not None:
             return charge.end()
     return end
+
+
+def with_prefix(text: str, start: int) -> int:
+    """The start of a name's blank: before a prefix joined to it ("sub-Saharan Africa", "anti-CCP")."""
+    match = _NAME_PREFIX.search(text, max(start - _PREFIX_REACH, 0), start)
+    return match.start() if match is not None else start
 
 
 def with_epithet(text: str, start: int, end: int) -> int:
@@ -229,6 +242,11 @@ def short_species(text: str) -> list[Span]:
     return [match.span() for match in _SPECIES.finditer(text) if is_species_name(match.group(1))]
 
 
+def antibodies(text: str) -> list[Span]:
+    """Antibodies named by what they bind, with a capital in it: "anti-D", "anti-dsDNA"."""
+    return [match.span() for match in _ANTIBODY.finditer(text)]
+
+
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:
     """The end of a name's blank after the number that picks one of its kind ("group 1)",
     "Apollo 15,"): only before a mark or the end of the line, since a number with a word after it
@@ -262,7 +280,9 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             before = out[-1]
             # only the last word of a long blank is read again: a line of terms stays linear
             last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
-            if (plain and not is_participle(last_word)) or _qualifying_name(text, before[0], before[1]):
+            if (plain and not is_participle(last_word)) or (
+                _qualifying_name(text, before[0], before[1]) and not text[start:end].endswith(_VERB_ENDS)
+            ):
                 out[-1] = (before[0], end, kind)
                 continue
         out.append((start, end, kind))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import joined, shape, short_species
+from .edges import antibodies, joined, shape, short_species
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -80,6 +80,8 @@ def find_blanks(
         names = find_names(text, lexicon, blocked, numbers, protected)
         if ". " in text:
             names += short_species(text)
+        if "anti-" in text:
+            names += antibodies(text)
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:

@@ -41,13 +41,13 @@ _UNIT = re.compile(
     r"(?:gram|litre|liter|metre|meter|mole|joule|watt|volt|amp|second|hertz|pascal|newton)s?"
 )
 # Contractions written without their apostrophe ("couldnt") and the shortened words of notes
-# ("approx", "govt"): no terms. The endings of adverbs, which a misspelling keeps
-# ("nessesarily"): no terms either.
+# ("approx", "govt"): no terms. Nor are adverbs, whose endings a misspelling keeps
+# ("nessesarily"), and verbs in "-ises" ("HbS polymerises").
 _SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
     hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept""".split()
 )
-_ADVERB_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly")
+_NOT_TERM_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly", "ises", "izes")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post non".split())
 
@@ -68,7 +68,7 @@ def is_technical(word: str) -> bool:
         and word.isalpha()
         and _UNIT.fullmatch(word) is None
         and word not in _SHORTHAND_WORDS
-        and not word.endswith(_ADVERB_ENDINGS)
+        and not word.endswith(_NOT_TERM_ENDINGS)
         and not is_common(word)
         and not _is_derived(word)
         and not _is_typo(word)
