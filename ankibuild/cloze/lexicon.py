@@ -399,19 +399,21 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
         for modifier, head in pairs:
             by_head.setdefault(_singular(head), set()).add(modifier)
         for head, modifiers in by_head.items():
-            if (
-                len(modifiers) < 2
-                or head in STOPWORDS
-                or (head in DISCOURSE and head not in TERM_HEADS)
-                or not _is_noun(head)
-                or is_verb_like(head)
-            ):
+            if len(modifiers) < 2 or not _kind_noun(head):
                 continue
             if any(not _sorting_word(modifier) for modifier in modifiers):
                 continue
             for modifier, noun in pairs:
                 if _singular(noun) == head:
                     yield f"{modifier} {noun}"
+
+
+def _kind_noun(word: str) -> bool:
+    """Whether a word can be a noun that names a kind of thing: not "question" ("exam question
+    ... essay question" names no kinds), but "factors" ("push factors + pull factors")."""
+    if word in STOPWORDS or (word in DISCOURSE and word not in TERM_HEADS):
+        return False
+    return _is_noun(word) and not is_verb_like(word)
 
 
 def _sorting_word(word: str) -> bool:
