@@ -47,6 +47,8 @@ Span = tuple[int, int]
 _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
+_AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
+_QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
@@ -224,7 +226,15 @@ def with_chemical(text: str, start: int, end: int) -> int:
 
 
 def _qualified_noun(word: str) -> bool:
-    return word not in _STATES and word not in STOPWORDS and not is_verb_like(word)
+    """Whether a word after an element names a thing made of it ("helium nucleus"), not an
+    amount of it ("lithium range") or a quality ("lithium toxic")."""
+    return (
+        word not in _STATES
+        and word not in _AMOUNTS
+        and word not in STOPWORDS
+        and not word.endswith(_QUALITY_ENDINGS)
+        and not is_verb_like(word)
+    )
 
 
 def with_genus(text: str, start: int, end: int) -> int:
