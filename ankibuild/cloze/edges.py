@@ -7,6 +7,7 @@ Detectors find words; a few names reach past the word they were found by:
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
   reversibility"): notes do not write two terms in a row without a mark between them;
+- a term takes the part or tool it names ("ester bonds", "biuret reagent");
 - a chemical name takes the rest of it: a salt's second word ("carbon dioxide", "copper
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
@@ -47,6 +48,7 @@ Span = tuple[int, int]
 _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
+_PARTS = frozenset("bond bonds bridge bridges group groups reagent reagents".split())
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -125,6 +127,8 @@ def shape(
                     end = with_chemical(text, start, end)
                 if end == stop and word[-1] in _CLASSIFYING_LAST:
                     end = with_noun(text, start, end)
+                if end == stop and " " not in word:
+                    end = with_part(text, end)
             if numbers and text[end + 1 : end + 2].isdigit():
                 end = with_number(text, end, dates)
         out.append((start, end))
@@ -199,6 +203,13 @@ def with_noun(text: str, start: int, end: int) -> int:
     if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
         return end  # "antibiotic kills bacteria": a verb follows
     return noun.end(1)
+
+
+def with_part(text: str, end: int) -> int:
+    """The end of a term's blank: after a noun that names a part or tool made of it ("ester
+    bonds", "phosphate group", "biuret reagent"): the term alone is half the fact."""
+    match = _NEXT_WORD.match(text, end)
+    return match.end() if match is not None and match.group(1) in _PARTS else end
 
 
 def with_chemical(text: str, start: int, end: int) -> int:

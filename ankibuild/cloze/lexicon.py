@@ -76,6 +76,7 @@ _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _BOUND_USES = 2
+_KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "er")  # "helper", "killer"
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
@@ -510,16 +511,25 @@ def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
     words that narrow them ("memory B cells"); a letter once ("L arm") is shorthand."""
     uses: Counter[str] = Counter()
     narrowed: dict[str, set[str]] = {}
+    phrases: Counter[str] = Counter()
     for line in lines:
         found = list(lettered(line.text))
         uses.update({kind.rstrip("s") for kind, _ in found})
         for kind, phrase in found:
             narrowed.setdefault(kind.rstrip("s"), set()).update(_with_plural(phrase) if phrase else ())
+            phrases[phrase.rstrip("s")] += 1
     out: set[str] = set()
     for kind, count in uses.items():
         if count >= 2:
-            out.update(_with_plural(kind), narrowed[kind])
+            out.update(_with_plural(kind))
+            # "memory B cells", "cytotoxic T cells"; "activate B cells" once is a verb and its object
+            out.update(phrase for phrase in narrowed[kind] if phrases[phrase.rstrip("s")] >= 2 or _kind_word(phrase))
     return out
+
+
+def _kind_word(phrase: str) -> bool:
+    """Whether the first word of a phrase reads as an adjective that sorts things ("cytotoxic")."""
+    return phrase.split(" ", 1)[0].endswith(_KIND_ENDINGS)
 
 
 def _standalone_phrase(words: list[str]) -> str | None:
