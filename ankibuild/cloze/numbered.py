@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .words import EVENT_HEADS, NUMBERED, STOPWORDS, is_common
+from .words import EVENT_HEADS, IRREGULAR_PAST, NUMBERED, STOPWORDS, is_common
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -63,8 +63,9 @@ def numbered_names(text: str, lower: str, numbers: Sequence[int]) -> list[tuple[
 def _lettered_names(lower: str) -> Iterator[tuple[int, int]]:
     for match in _LETTERED.finditer(lower):
         noun = match.group(1)
-        if _word_start(lower, match.start()) and noun not in STOPWORDS:
-            yield match.span()
+        verb = noun is not None and (noun in IRREGULAR_PAST or noun.endswith(("ed", "ly")))
+        if _word_start(lower, match.start()) and noun not in STOPWORDS and not verb:
+            yield match.span()  # "alpha particles", not "alpha went" nor "beta decayed"
 
 
 def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[tuple[int, int]]:
