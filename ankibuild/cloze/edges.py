@@ -286,19 +286,21 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
     with the lower-case name after it ("DNA polymerase"), unless the space is in a ``refused``
     span: protected text or a term never to blank."""
     out: list[tuple[int, int, str]] = []
-    plain = False  # whether the last blank of ``out`` is all plain lower-case words
+    plain: bool | None = None  # whether the last blank of ``out`` is all plain words; None: not read yet
     for start, end, kind in chosen:
-        this_plain = kind == "name" and _plain_term(text[start:end])
         if (
-            this_plain
-            and out
+            out
+            and kind == "name"
             and out[-1][2] == "name"
             and out[-1][1] + 1 == start
             and text[start - 1] == " "
             and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
+            and _plain_term(text[start:end])
             and not any(s < start and start - 1 < e for s, e in refused)
         ):
             before = out[-1]
+            if plain is None:
+                plain = _plain_term(text[before[0] : before[1]])
             # only the last word of a long blank is read again: a line of terms stays linear
             last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
             if (plain and not is_participle(last_word)) or (
@@ -306,8 +308,11 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             ):
                 out[-1] = (before[0], end, kind)
                 continue
+            out.append((start, end, kind))
+            plain = True  # this blank passed the test above
+            continue
         out.append((start, end, kind))
-        plain = this_plain
+        plain = None
     return out
 
 
