@@ -163,8 +163,8 @@ def chained(text: str) -> list[str]:
     steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
     if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
         return []  # a defined term and two steps is a chain too: "CNS = brain + spinal cord"
-    steps = [step.strip() for step in steps]
-    steps[-1] = _TRAILING_BRACKETS.sub("", steps[-1])  # "nitrates (Nitrosomonas, ...)"
+    # an aside in brackets is no part of its step: "companion cells (lots of mitochondria)"
+    steps = [_TRAILING_BRACKETS.sub("", step.strip()) for step in steps]
     return steps if all(_plain_item(step) for step in steps) else []
 
 
