@@ -57,8 +57,12 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "stop"  # "F = ma", "vitamin K"
     if lower == "pm":
         return "title"  # "PM Clement Attlee"; "DR Congo" is no doctor
-    if (len(text) == 2 and text[1] == "x") or lower in ROUTINE_SHORTHAND or lower in NOTE_SHORTHAND:
-        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "Hx"; "BP", "TDS"; "NB"
+    if (
+        (len(text) <= 4 and text[-1] == "x" and text[:-1].isupper())
+        or lower in ROUTINE_SHORTHAND
+        or lower in NOTE_SHORTHAND
+    ):
+        return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "FHx"; "BP", "TDS"; "NB"
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"

@@ -62,6 +62,7 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])anti-[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|non|pro|neo|mid)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
@@ -266,6 +267,12 @@ def short_species(text: str) -> list[Span]:
 def antibodies(text: str) -> list[Span]:
     """Antibodies named by what they bind, with a capital in it: "anti-D", "anti-dsDNA"."""
     return [match.span() for match in _ANTIBODY.finditer(text)]
+
+
+def small_acronyms(text: str) -> list[Span]:
+    """Abbreviations that start in lower case ("eGFR", "hCG", "mRNA", "pCO2"): no English word is
+    written so, and the capitals after the small letters do not start a run of capitalised words."""
+    return [match.span() for match in _SMALL_ACRONYM.finditer(text)]
 
 
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:

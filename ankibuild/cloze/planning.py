@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import antibodies, joined, shape, short_species
+from .edges import antibodies, joined, shape, short_species, small_acronyms
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -82,6 +82,7 @@ def find_blanks(
             names += short_species(text)
         if "anti-" in text:
             names += antibodies(text)
+        names += small_acronyms(text)
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:

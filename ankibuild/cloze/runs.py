@@ -161,6 +161,9 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     ``opening`` tells that word ``start`` opens a sentence, where its capital says nothing.
     """
     cores, classes = run
+    while start < last and classes[start] == "connector":
+        start += 1  # "FHx of T2DM": what a stopped word leaves of a run starts after "of"
+        opening = False
     while last > start and classes[last] == "connector":
         last -= 1
     office = last  # "Jawaharlal Nehru PM", "Khrushchev First Secretary": an office after a name
