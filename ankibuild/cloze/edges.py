@@ -61,6 +61,9 @@ _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
+# A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
+_SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[a-zL]")
+_READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
 _CHARGE_STARTS = frozenset("+-−123456789")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])anti-[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
@@ -281,7 +284,8 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     counts something ("Britain 2 million troops"), and never the day of a date."""
     number = _ITS_NUMBER.match(text, end)
     if number is None:
-        return end
+        reading = _READING.match(text, end) if _SCALE_SYMBOL.fullmatch(text, max(end - 2, 0), end) else None
+        return reading.end() if reading is not None else end  # "Mw 7.0": a scale and its reading
     at = number.start(1)
     if any(start <= at < stop for start, stop, _ in dates):
         return end
