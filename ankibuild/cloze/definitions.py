@@ -179,7 +179,9 @@ def compounds(text: str) -> Iterator[str]:
         return  # most lines: a quick search finds no hyphen before a lower-case word
     for match in _COMPOUND.finditer(text):
         first, rest, noun = match.group(1), match.group(2), match.group(3)
-        if first in COUNTING or is_proper_adjective(first) or noun in STOPWORDS or noun in IRREGULAR_PAST:
+        if first in COUNTING or is_proper_adjective(first) or noun in COUNTING or noun in IRREGULAR_PAST:
+            continue  # "one-party state", "soviet-style", "lower-case one", "well-known fell"
+        if noun in STOPWORDS:
             continue
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue

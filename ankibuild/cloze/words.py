@@ -178,7 +178,8 @@ IRREGULAR_PAST = frozenset(
     """met told made gave sent led took saw said became won lost left kept let put set beat
     brought bought fought thought taught caught sought held built began got went came ran wrote
     chose drove rose fell felt found heard knew meant paid read sold spent stood struck swore
-    threw understood wore overthrew withdrew forbade""".split()
+    threw understood wore overthrew withdrew forbade repaid laid shed grew drew flew shook
+    broke spoke stole froze hid bit rode""".split()
 )
 
 MONTHS = frozenset(
