@@ -42,6 +42,7 @@ ANY_NOUN = frozenset({"*"})
 _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
+_TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
@@ -119,6 +120,14 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     final = len(words) - 1
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
+    for i in range(1, final):
+        if (
+            classes[i] == "stop"
+            and words[i] in _TITLE_SMALL_WORDS
+            and classes[i - 1] != "stop"
+            and classes[i + 1] != "stop"
+        ):
+            classes[i] = "connector"  # a title writes its small words with capitals too: "Strength Through Joy"
     for i in range(2, final):
         if words[i] == "of" and classes[i - 1] == "strong" and classes[i - 2] == "strong":
             # "Gavrilo Princip of the Black Hand": a person's full name and what they belong to,
