@@ -57,6 +57,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "stop"  # "F = ma", "vitamin K"
     if lower == "pm":
         return "title"  # "PM Clement Attlee"; "DR Congo" is no doctor
+    if text == "SEs":
+        return "stop"  # side effects; "SE England" keeps its capitals
     if (
         (len(text) <= 4 and text[-1] == "x" and text[:-1].isupper())
         or lower in ROUTINE_SHORTHAND

@@ -85,7 +85,7 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
-    total killing lost + = × *""".split()
+    total killing lost + = × * < > ≤ ≥ ~ ≈""".split()
 )
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
@@ -218,7 +218,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
         if before in _QUANTITY_BEFORE:
             return True
     after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
-    return after in _UNITS_AFTER
+    return after in _UNITS_AFTER or "/" in after  # "1500 IU/L", "2000 mg/day"
 
 
 def _merge_ranges(text: str, points: list[Point]) -> list[Point]:

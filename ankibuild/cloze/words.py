@@ -146,8 +146,12 @@ INSTRUCTIONS = frozenset(
     switch prescribe refer repeat draw list explain describe compare remember learn note see""".split()
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
-NOTE_SHORTHAND = frozenset("nb aka eg vs".split())
-"""The abbreviations of notes' own remarks ("NB", "AKA"), which name nothing; "CF", "IE" and "SE" name things too."""
+NOTE_SHORTHAND = frozenset(
+    """nb aka eg vs paeds peds haem heme derm derms opthal ophthal ophth gynae psych neuro cardio
+    resp gastro rheum onc ortho pharm ent""".split()
+)
+"""The abbreviations of notes' own remarks ("NB", "AKA") and of the specialties that head them
+("Paeds", "Derm", "ENT"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
 
 ELEMENTS = frozenset(
     """hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium
