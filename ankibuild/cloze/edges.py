@@ -84,7 +84,7 @@ _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
 _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
 _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
 # Endings of classifying adjectives ("magnetic", "nuclear", "electrical"); -ive and -ous too.
-_CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous")
+_CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous", "ian", "rine")  # "fallopian tube", "uterine cavity"
 _CLASSIFYING_LAST = frozenset(ending[-1] for ending in _CLASSIFYING)
 
 
