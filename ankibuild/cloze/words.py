@@ -58,7 +58,7 @@ EVENT_HEADS = frozenset(
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
     blockers culture boycott sit-in sit-ins stain dish mask manoeuvre maneuver sign signs reflex
-    burner tear""".split()
+    burner tear index scheme""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
 
@@ -73,7 +73,7 @@ PLACE_HEADS = frozenset(
     strait straits kingdom federation commonwealth union university college bank church house hall
     palace tower bridge duchy peace edict act council congress committee ministry department
     bureau court order society company institute museum declaration bill charter statute
-    convention conference congress war wars day night""".split()
+    convention conference congress war wars day night government""".split()
 )
 """Nouns that begin a name of the form "X of Y" (Treaty of Versailles, League of Nations)."""
 
@@ -81,7 +81,7 @@ EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
     paradox hypothesis conjecture postulate sign reflex palsy area triad rule capsule phenomenon
     test stain tear node nodes duct loop criteria score scale classification manoeuvre
-    maneuver""".split()
+    maneuver reagent solution index""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
 
