@@ -65,6 +65,12 @@ _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[a-zL]")
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
+_SYMBOL_EQUATION = re.compile(
+    rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌|=)\s*{_SPECIES_SYMBOL})*\s*(?:→|->|⇌)\s*"
+    rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
+)
+_EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])anti-[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|non|pro|neo|mid)-$", re.IGNORECASE)
@@ -97,11 +103,14 @@ def shape(
     runs on every name of every line.
     """
     equation = "=" in text
+    reactions = _symbol_equations(text) if "→" in text or "⇌" in text or "->" in text else ()
     out: list[Span] = []
     for start, end in spans:
         first = text[start]
         after = text[end : end + 1]
         if first.isupper():
+            if reactions and any(s <= start and end <= e for s, e in reactions):
+                continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's, not a fact
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
             elif start > 3 and text[start - 1] == "-":
@@ -265,6 +274,21 @@ def with_genus(text: str, start: int, end: int) -> int:
 def short_species(text: str) -> list[Span]:
     """Species written with the genus shortened to its initial: "E. coli", "H. pylori"."""
     return [match.span() for match in _SPECIES.finditer(text) if is_species_name(match.group(1))]
+
+
+def _symbol_equations(text: str) -> list[Span]:
+    """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O"."""
+    return [match.span() for match in _SYMBOL_EQUATION.finditer(text) if _all_formulas(match.group())]
+
+
+def _all_formulas(equation: str) -> bool:
+    """Whether every species of an equation reads as a formula, not an abbreviation ("NATO →
+    USSR"): a digit, a charge, a small letter or a lone element symbol in each."""
+    for species in _EQUATION_SIGNS.split(equation):
+        core = species.strip()
+        if core and not (len(core) == 1 or any(not ch.isupper() for ch in core)):
+            return False
+    return True
 
 
 def antibodies(text: str) -> list[Span]:
