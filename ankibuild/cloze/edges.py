@@ -80,6 +80,7 @@ _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
+_OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # "sapiens", "aureus", "polymerase"
 _VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
@@ -339,7 +340,7 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             # only the last word of a long blank is read again: a line of terms stays linear
             last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
             if (plain and not is_participle(last_word)) or (
-                _qualifying_name(text, before[0], before[1]) and not text[start:end].endswith(_VERB_ENDS)
+                _qualifying_name(text, before[0], before[1], text[start:end])
             ):
                 out[-1] = (before[0], end, kind)
                 continue
@@ -351,13 +352,18 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
     return out
 
 
-def _qualifying_name(text: str, start: int, end: int) -> bool:
-    """A name that a lower-case term after it belongs to: an abbreviation or a single word
-    ("DNA polymerase", "TSH receptor", "Homo sapiens"), never a possessive ("Stalin's purges"),
-    nor a name a sentence opens with as its setting ("In COPD salbutamol relieves ...")."""
+def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
+    """Whether the name ``text[start:end]`` owns the lower-case ``term`` after it: an abbreviation
+    ("DNA polymerase", "TSH receptor") or a genus before its species ("Homo sapiens"); not a place
+    before what happens there ("Amazon deforestation"), a possessive ("Stalin's purges"), a verb
+    ("HbS polymerises"), nor a name a sentence opens with as its setting ("In COPD salbutamol")."""
     span = text[start:end]
     if " " in span or not span[-1:].isalnum() or not span[:1].isupper() or span.lower() in NOTE_SHORTHAND:
         return False
+    if term.endswith(_VERB_ENDS):
+        return False
+    if sum(ch.isupper() for ch in span) < 2 and not (" " not in term and term.endswith(_OWNED_ENDS)):
+        return False  # one capital: only a species or an enzyme ("Taq polymerase") is owned
     before = text[:start].split()[-2:]
     if before and before[-1].lower() == "the":
         before = before[:-1]
