@@ -55,8 +55,6 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "strong" if lower in lexicon.names else "stop"
     if len(text) == 1:
         return "stop"  # "F = ma", "vitamin K"
-    if lower == "pm":
-        return "title"  # "PM Clement Attlee"; "DR Congo" is no doctor
     if text == "SEs":
         return "stop"  # side effects; "SE England" keeps its capitals
     if (

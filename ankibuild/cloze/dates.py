@@ -42,8 +42,9 @@ _NUMBER_POINT = re.compile(
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
+            # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
             rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
-            rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?![\d.,]))",  # "c. 460 – c. 370 BC", "AD 129–216"
+            rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of|to)\s|{_DASH}\d))",
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
         ]
     )
@@ -87,6 +88,8 @@ _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
     total killing lost + = × * < > ≤ ≥ ~ ≈""".split()
 )
+# A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
+_UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,5}/[A-Za-z]{1,5}(?:/[A-Za-z]{1,5})?[.,;)]?")
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
@@ -218,7 +221,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
         if before in _QUANTITY_BEFORE:
             return True
     after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
-    return after in _UNITS_AFTER or "/" in after  # "1500 IU/L", "2000 mg/day"
+    return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
 
 
 def _merge_ranges(text: str, points: list[Point]) -> list[Point]:

@@ -29,16 +29,15 @@ from collections.abc import Sequence
 
 from .definitions import WIDE_GAP
 from .technical import is_species_name
+from .tokens import starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
     ELEMENTS,
     NOTE_SHORTHAND,
     SALT_WORDS,
     STOPWORDS,
-    TITLES,
     is_common,
     is_participle,
-    is_proper_adjective,
     is_verb_like,
 )
 
@@ -50,7 +49,7 @@ _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 _PARTS = frozenset("bond bonds bridge bridges group groups reagent reagents".split())
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
-_QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible")
+_QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
@@ -62,7 +61,7 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
-_SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[a-zL]")
+_SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[wL]")  # not an element: "Mg 0.6 mmol/L"
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
 _CHARGE_STARTS = frozenset("+-−123456789")
 _SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
@@ -72,9 +71,14 @@ _SYMBOL_EQUATION = re.compile(
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
-_ANTIBODY = re.compile(r"(?<![\w\-])anti-[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
-_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|non|pro|neo|mid)-$", re.IGNORECASE)
-_PREFIX_REACH = len("trans-")
+_ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
+_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub)-$", re.IGNORECASE)  # not "non-NHS care"
+_PREFIX_REACH = len("anti-")
+# The epithets of rulers and leaders, which follow a one-word name after "the".
+_EPITHETS = frozenset(
+    """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
+    unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker""".split()
+)
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
@@ -115,7 +119,7 @@ def shape(
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
             elif start > 3 and text[start - 1] == "-":
-                start = with_prefix(text, start)
+                start = with_prefix(text, start, end)
             if (
                 end - start <= _SYMBOL_LENGTH
                 and (equation or text[max(start - 2, 0) : start].strip()[-1:].isdigit())
@@ -159,24 +163,27 @@ def with_charge(text: str, start: int, end: int) -> int:
     return end
 
 
-def with_prefix(text: str, start: int) -> int:
+def with_prefix(text: str, start: int, end: int) -> int:
     """The start of a name's blank: before a prefix joined to it ("sub-Saharan Africa", "anti-CCP")."""
     match = _NAME_PREFIX.search(text, max(start - _PREFIX_REACH, 0), start)
-    return match.start() if match is not None else start
+    if match is None:
+        return start
+    name = text[start:end]
+    if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
+        return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
+    return match.start()
 
 
 def with_epithet(text: str, start: int, end: int) -> int:
     """The end of a ruler's blank: after the epithet that names them ("William the Conqueror",
-    "Hereward the Wake"), a capitalised word after "the" that begins no other name."""
+    "Hereward the Wake"), one of the epithets rulers are known by."""
     if " " in text[start:end]:
         return end  # a full name has no epithet: "Nikita Khrushchev the Soviet leader"
     match = _EPITHET.match(text, end)
     if match is None:
         return end
-    epithet = match.group(1).lower()
-    # "the Netherlands" is a place of its own, "the Chancellor" an office, "the Soviet" a people
-    if (epithet.endswith("s") and not is_common(epithet)) or epithet in TITLES or is_proper_adjective(epithet):
-        return end
+    if match.group(1).lower() not in _EPITHETS:
+        return end  # "Poland the League did nothing": a clause, not an epithet
     return match.end(1)
 
 
@@ -210,6 +217,8 @@ def with_noun(text: str, start: int, end: int) -> int:
     word = text[start:end]
     if not word.isalpha() or not word.islower() or not word.endswith(_CLASSIFYING):
         return end
+    if word.endswith("ian") and (word.endswith("cian") or is_common(word)):
+        return end  # "clinician judgement", "contrarian view": people and ordinary adjectives
     noun = _NEXT_NOUN.match(text, end)
     if noun is None:
         return end
@@ -279,7 +288,11 @@ def short_species(text: str) -> list[Span]:
 
 def _symbol_equations(text: str) -> list[Span]:
     """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O"."""
-    return [match.span() for match in _SYMBOL_EQUATION.finditer(text) if _all_formulas(match.group())]
+    return [
+        match.span()
+        for match in _SYMBOL_EQUATION.finditer(text)
+        if (" + " in match.group() or "⇌" in match.group()) and _all_formulas(match.group())
+    ]  # "T4 → T3 in the liver" converts one hormone to another: no reaction written in symbols
 
 
 def _all_formulas(equation: str) -> bool:
@@ -336,7 +349,10 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
         ):
             before = out[-1]
             if plain is None:
-                plain = _plain_term(text[before[0] : before[1]])
+                first = text[before[0] : before[1]]
+                if starts_sentence(text, before[0]):
+                    first = first[:1].lower() + first[1:]  # "Atrial systole": the capital opens the line
+                plain = _plain_term(first)
             # only the last word of a long blank is read again: a line of terms stays linear
             last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
             if (plain and not is_participle(last_word)) or (

@@ -76,7 +76,7 @@ _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _BOUND_USES = 2
-_KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "er")  # "helper", "killer"
+_KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "per", "ller")  # "helper", "killer"
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow

@@ -80,7 +80,7 @@ def find_blanks(
         names = find_names(text, lexicon, blocked, numbers, protected)
         if ". " in text:
             names += short_species(text)
-        if "anti-" in text:
+        if "nti-" in text:
             names += antibodies(text)
         names += small_acronyms(text)
         for s, e in shape(text, names, numbers, dates):

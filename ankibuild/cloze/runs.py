@@ -20,6 +20,7 @@ from .words import (
     ADJECTIVE_ENDINGS,
     EPONYM_HEADS,
     EVENT_HEADS,
+    INSTRUCTIONS,
     ORG_HEADS,
     PLACE_HEADS,
     POSSESSIVE_PLACES,
@@ -42,6 +43,7 @@ ANY_NOUN = frozenset({"*"})
 _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
+_RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
@@ -114,24 +116,26 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         and (opener in lexicon.plain or is_participle(opener))
     ):
         classes[0] = "common"  # "Inclear ..." where the course writes "inclear"; "Denatured ..."
-    for i in range(1, len(words)):
-        if words[i] == "I" and classes[i - 1] == "strong":
-            classes[i] = "roman"  # "Elizabeth I"
     final = len(words) - 1
+    for i, word in enumerate(words):
+        if word == "PM" and ((i and classes[i - 1] == "strong") or (i < final and classes[i + 1] == "strong")):
+            classes[i] = "title"  # "PM Clement Attlee", "Nehru PM"; alone, "PM" may be polymyositis
+        elif word == "I" and i and classes[i - 1] == "strong":
+            classes[i] = "roman"  # "Elizabeth I"
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
     for i in range(1, final):
         if (
             classes[i] == "stop"
             and words[i] in _TITLE_SMALL_WORDS
-            and classes[i - 1] != "stop"
-            and classes[i + 1] != "stop"
+            and "stop" not in (classes[i - 1], classes[i + 1])
+            and not (classes[i - 1] in NAME_LIKE and classes[i + 1] in NAME_LIKE)  # "Russia Under Stalin"
         ):
             classes[i] = "connector"  # a title writes its small words with capitals too: "Strength Through Joy"
     for i in range(2, final):
-        if words[i] == "of" and classes[i - 1] == "strong" and classes[i - 2] == "strong":
+        if words[i] == "of" and words[i + 1] == "the" and classes[i - 1] == classes[i - 2] == "strong":
             # "Gavrilo Princip of the Black Hand": a person's full name and what they belong to,
-            # where "Catherine of Aragon" and "Battle of the Somme" are one name each
+            # where "Franz Joseph of Austria" and "Battle of the Somme" are one name each
             j = i
             while j < final and classes[j] == "connector":
                 classes[j] = "stop"
@@ -176,7 +180,7 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     while last > start and classes[last] == "connector":
         last -= 1
     office = last  # "Jawaharlal Nehru PM", "Khrushchev First Secretary": an office after a name
-    while office > start and classes[office] == "title":
+    while office > start and classes[office] == "title" and cores[office][0].lower() not in _RULER_SUFFIXES:
         office -= 1
     while office > start and office < last and cores[office][0].lower() in TITLE_MODIFIERS:
         office -= 1
@@ -229,8 +233,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
         opens = opening and first == start
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
-        elif cls == "common" and opens and is_verb_like(lower) and named_rest:
-            first = after  # "Denounced Stalin"
+        elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
+            first = after  # "Denounced Stalin", "Check Mg"
         elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE and lower != "jan":
             first = after  # "Soviet Politburo", "June Malenkov"; but "Jan" is a given name: "Jan Hus"
         elif cls == "common" and opens and after > first + 1 and named_rest and lower not in PLACE_HEADS:

@@ -147,8 +147,8 @@ INSTRUCTIONS = frozenset(
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
 NOTE_SHORTHAND = frozenset(
-    """nb aka eg vs paeds peds haem heme derm derms opthal ophthal ophth gynae psych neuro cardio
-    resp gastro rheum onc ortho pharm ent""".split()
+    """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
+    rheum onc ortho pharm ent govt govts esp approx incl""".split()
 )
 """The abbreviations of notes' own remarks ("NB", "AKA") and of the specialties that head them
 ("Paeds", "Derm", "ENT"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
