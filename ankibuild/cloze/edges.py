@@ -48,6 +48,7 @@ _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 _PARTS = frozenset("bond bonds bridge bridges group groups reagent reagents".split())
+_PART_STARTS = (" bond", " bridge", " group", " reagent")
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -64,6 +65,7 @@ _ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[wL]")  # not an element: "Mg 0.6 mmol/L"
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
 _CHARGE_STARTS = frozenset("+-−123456789")
+_FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 _SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
 _SYMBOL_EQUATION = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌|=)\s*{_SPECIES_SYMBOL})*\s*(?:→|->|⇌)\s*"
@@ -108,14 +110,20 @@ def shape(
     runs on every name of every line.
     """
     equation = "=" in text
-    reactions = _symbol_equations(text) if "→" in text or "⇌" in text or "->" in text else ()
+    # a reaction in symbols needs an arrow and a plus or a reversible arrow; read only if a name
+    # that may be a formula is found in such a line
+    reacts = (("→" in text or "->" in text) and " + " in text) or "⇌" in text
+    reactions: list[Span] | None = None
     out: list[Span] = []
     for start, end in spans:
         first = text[start]
         after = text[end : end + 1]
         if first.isupper():
-            if reactions and any(s <= start and end <= e for s, e in reactions):
-                continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's, not a fact
+            if reacts and end - start <= _FORMULA_LENGTH:
+                if reactions is None:
+                    reactions = _symbol_equations(text)
+                if any(s <= start and end <= e for s, e in reactions):
+                    continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
             elif start > 3 and text[start - 1] == "-":
@@ -231,6 +239,8 @@ def with_noun(text: str, start: int, end: int) -> int:
 def with_part(text: str, end: int) -> int:
     """The end of a term's blank: after a noun that names a part or tool made of it ("ester
     bonds", "phosphate group", "biuret reagent"): the term alone is half the fact."""
+    if not text.startswith(_PART_STARTS, end):
+        return end  # most terms: a quick test of the text after them finds no such noun
     match = _NEXT_WORD.match(text, end)
     return match.end() if match is not None and match.group(1) in _PARTS else end
 

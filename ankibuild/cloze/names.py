@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import core
 from .definitions import DISCOURSE
+from .edges import antibodies, short_species, small_acronyms
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -95,6 +96,9 @@ class LineNames(NamedTuple):
     the course's terms may start, as ``RunInfo.words``) and the names found in it."""
     numbered: tuple[Span, ...]
     """Names built around a number or a letter (``numbered_names``)."""
+    formed: tuple[Span, ...] = ()
+    """Names known by how they are written: a species with its genus shortened ("E. coli"),
+    antibodies ("anti-CCP") and abbreviations that start in lower case ("eGFR")."""
 
 
 class _RunReader:
@@ -304,6 +308,7 @@ def find_names(
     if lexicon.keys:
         reader.known_words()
     reader.out += read.numbered
+    reader.out += read.formed
     if " v " in text:
         reader.out += _court_cases(text, reader.out)
     return reader.out
@@ -352,4 +357,10 @@ def _read_line(
     if numbers is None:
         numbers = number_starts(text)
     lower = lower_case(text)
-    return LineNames(tuple(blocked), lower, tuple(runs.read), tuple(numbered_names(text, lower, numbers)))
+    formed = small_acronyms(text)
+    if ". " in text:
+        formed += short_species(text)
+    if "nti-" in text:
+        formed += antibodies(text)
+    numbered = tuple(numbered_names(text, lower, numbers))
+    return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Blank, BlankKind
-from .edges import antibodies, joined, shape, short_species, small_acronyms
+from .edges import joined, shape
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 
@@ -78,11 +78,6 @@ def find_blanks(
             for s, e, _ in dates:
                 blocked.append((s, e))
         names = find_names(text, lexicon, blocked, numbers, protected)
-        if ". " in text:
-            names += short_species(text)
-        if "nti-" in text:
-            names += antibodies(text)
-        names += small_acronyms(text)
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if not candidates:
