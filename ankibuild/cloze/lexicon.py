@@ -76,6 +76,10 @@ _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _BOUND_USES = 2
+# Nouns that name an idea by the words before them; at most three such words.
+_IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test")
+_PHRASE_REACH = 3
+_ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
 _KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "per", "ller")  # "helper", "killer"
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 _PLAIN_QUALITIES = frozenset(
@@ -267,6 +271,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     terms.update(_bound_pairs(lines, counts.lower, names))
     terms.update(_contrasts(lines))
+    terms.update(_headed_terms(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -407,6 +412,42 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
             for modifier, noun in pairs:
                 if _singular(noun) == head:
                     yield f"{modifier} {noun}"
+
+
+def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
+    """Lower-case phrases named by the noun that ends them: "mass flow hypothesis", "sliding
+    filament theory", "fluid mosaic model", "acute chest syndrome": such a noun names an idea,
+    and the words before it say which."""
+    for line in lines:
+        lower = line.lower
+        if not any(head in lower for head in _IDEA_HEADS):
+            continue  # most lines: none of the nouns at all
+        words = line.words
+        for i in range(1, len(words)):
+            if words[i] not in _IDEA_HEADS or not words[i].islower():
+                continue
+            first = i
+            while first > 0 and i - first < _PHRASE_REACH and line.gaps[first - 1] == " ":
+                if not _names_an_idea(words[first - 1]):
+                    break
+                first -= 1
+            if first < i:
+                yield " ".join(words[first : i + 1])
+
+
+def _names_an_idea(word: str) -> bool:
+    """Whether a lower-case word can say which idea a noun names ("sliding", "monoamine")."""
+    return (
+        len(word) >= 3
+        and word.islower()
+        and word not in STOPWORDS
+        and word not in COUNTING
+        and word not in GRADING
+        and (word not in _PLAIN_QUALITIES or word in _ONSETS)
+        and word not in DISCOURSE
+        and not word.endswith("ly")
+        and (word.endswith(("ing", "ed")) or not is_verb_like(word))
+    )
 
 
 def _kind_noun(word: str) -> bool:
