@@ -77,7 +77,7 @@ _KINDRED_USES = 3
 _COMPOUND_USES = 2
 _BOUND_USES = 2
 # Nouns that name an idea by the words before them; at most three such words.
-_IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test")
+_IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate")
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
 _KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "per", "ller")  # "helper", "killer"
@@ -416,8 +416,8 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
 
 def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
     """Lower-case phrases named by the noun that ends them: "mass flow hypothesis", "sliding
-    filament theory", "fluid mosaic model", "acute chest syndrome": such a noun names an idea,
-    and the words before it say which."""
+    filament theory", "acute chest syndrome", "thyroid gland", "metabolic rate": such a noun
+    names an idea or a kind, and the words before it say which."""
     for line in lines:
         lower = line.lower
         if not any(head in lower for head in _IDEA_HEADS):
