@@ -13,6 +13,7 @@ Detectors find words; a few names reach past the word they were found by:
   nucleus");
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
 - a name takes a prefix joined to it ("sub-Saharan Africa", "anti-CCP");
+- an anatomist's name takes the structure named after them ("loop of Henle");
 - a ruler's name takes its epithet ("William the Conqueror");
 - a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
   UC" for Crohn's disease);
@@ -77,6 +78,12 @@ _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub)-$", re.IGNORECASE)  # not "non-NHS care"
 _PREFIX_REACH = len("anti-")
 # The epithets of rulers and leaders, which follow a one-word name after "the".
+# Structures of the body named after who described them: "loop of Henle", "circle of Willis".
+_STRUCTURE = re.compile(
+    r"(?<![\w\-])(?:loops?|nodes?|canals?|islets?|circle|bundle|organs?|ducts?|crypts?|pouch|"
+    r"sphincter|triangle|ligament|ampulla|tubules?) of $"
+)
+_STRUCTURE_REACH = len("sphincter of ")
 _EPITHETS = frozenset(
     """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
     unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker""".split()
@@ -128,6 +135,8 @@ def shape(
                 start = with_initials(text, start)
             elif start > 3 and text[start - 1] == "-":
                 start = with_prefix(text, start, end)
+            elif start > 4 and text.startswith(" of ", start - 4):
+                start = with_structure(text, start)
             if (
                 end - start <= _SYMBOL_LENGTH
                 and (equation or text[max(start - 2, 0) : start].strip()[-1:].isdigit())
@@ -180,6 +189,13 @@ def with_prefix(text: str, start: int, end: int) -> int:
     if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
         return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
     return match.start()
+
+
+def with_structure(text: str, start: int) -> int:
+    """The start of an anatomist's blank: before the structure named after them ("loop of Henle",
+    "nodes of Ranvier", "islets of Langerhans")."""
+    match = _STRUCTURE.search(text, max(start - _STRUCTURE_REACH, 0), start)
+    return match.start() if match is not None else start
 
 
 def with_epithet(text: str, start: int, end: int) -> int:
