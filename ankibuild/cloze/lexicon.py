@@ -85,7 +85,7 @@ _KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "pe
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
     fast slow good bad old young rich poor strong weak heavy light hard soft full empty
-    same other each acute chronic top bottom front back middle twenty thirty forty fifty sixty
+    same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
     seventy eighty ninety hundred thousand""".split()
 )
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"

@@ -45,7 +45,7 @@ _UNIT = re.compile(
 # ("nessesarily"), and verbs in "-ises" ("HbS polymerises").
 _SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
-    hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept""".split()
+    hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept avg""".split()
 )
 _NOT_TERM_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly", "ises", "izes")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
