@@ -49,7 +49,7 @@ _NUMBER_POINT = re.compile(
         ]
     )
 )
-_NOT_BEFORE = frozenset("£$€¥#.,/+")
+_NOT_BEFORE = frozenset("£$€¥#.,/+:")  # ":" in a ratio: "1:1000"
 _WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
 _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
