@@ -21,6 +21,7 @@ from .words import (
     WEEKDAYS,
     is_common,
     is_proper_adjective,
+    is_verb_like,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ _COMPOUND_SPLIT = re.compile(r"[-–]")
 _CONTRACTIONS = frozenset({"t", "re", "ll", "ve", "d", "m"})
 _ADJECTIVE_SUFFIXES = ("ist", "ists", "ite", "ites", "ian", "ians", "ic", "ese", "er", "ers")
 _JOINING = frozenset({"the"})  # "Republic of the Congo"
+
+
+# Words written in capitals for emphasis or as headings; other ordinary words in capitals are
+# abbreviations ("MAP", "FIT", "PAD").
+_EMPHASIS = frozenset(
+    """not but all only never always must very most least yes new key important note wrong right
+    true false main big huge vital essential remember exam tip tips top warning danger don't
+    didn't can't won't isn't aren't""".split()
+)
 
 
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
@@ -68,7 +78,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
             return "roman"
         if lower in STOPWORDS and lower != "us":  # "OF", "THE": shouting, not an acronym
             return "stop"
-        if len(text) >= 3 and is_common(lower):  # "BUT", "NEW"
+        shouted_verb = len(text) >= 5 and text.isupper() and is_verb_like(lower)  # "INHIBITS", not "ACEs"
+        if len(text) >= 3 and is_common(lower) and (lower in _EMPHASIS or shouted_verb):  # "NEVER"
             return "common"
         return "acronym"
     if lower in STOPWORDS:

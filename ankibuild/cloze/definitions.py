@@ -275,6 +275,8 @@ def _defined(text: str) -> str | None:
         return None
     word, mark = match.group(1), match.group(2)
     lower = word.lower()
+    if len(word) == 1:
+        return None  # "V = IR", "D = AVPU": a letter stands for something; it is no term
     if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.replace("-", "").isalpha():
         return None
     if mark.endswith("(") and not word[0].isupper():

@@ -61,7 +61,7 @@ _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
-_ITS_NUMBER = re.compile(r" (\d{1,3})(?=[)\],;:.!?]|$)(?![.,]\d)")
+_ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| [-–] )(?![.,]\d)")  # "CA 19-9 - pancreas"
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[wL]")  # not an element: "Mg 0.6 mmol/L"
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
@@ -164,8 +164,8 @@ def shape(
                     end = with_noun(text, start, end)
                 if end == stop and " " not in word:
                     end = with_part(text, end)
-            if numbers and text[end + 1 : end + 2].isdigit():
-                end = with_number(text, end, dates)
+            if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
+                end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         out.append((start, end))
     return out
 
@@ -440,6 +440,8 @@ def is_symbol(text: str, start: int, end: int) -> bool:
         return before[-1:].isdigit() and start - len(before) <= 1
     if "=" not in text:
         return False
+    if end - start >= 3 and text[:start].rstrip().endswith("=") and text[start:end].isupper():
+        return False  # "D = AVPU": an abbreviation a letter stands for; a formula's symbols are shorter
     right = _RIGHT_SIDE.match(text, end)
     if right is not None and not _has_word(right.group(1)):
         return True

@@ -43,6 +43,7 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
+_CAPS_WORD = re.compile(r"[A-Z]+")
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
@@ -331,6 +332,14 @@ def line_names(
     return read
 
 
+def _shouted(text: str) -> bool:
+    """Whether a line is written in capitals, as a heading ("KHRUSHCHEV AND THE WEST"), rather than
+    made of abbreviations ("ABPI < 0.9 = PAD"): a shouted line has small words in capitals too."""
+    if text != text.upper() or text.count(" ") < 2:
+        return False
+    return any(word.lower() in STOPWORDS for word in _CAPS_WORD.findall(text))
+
+
 def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
     """Two names joined by "v" as one, where the line shows a court case: "Plessy v Ferguson (1896)".
 
@@ -352,7 +361,7 @@ def _read_line(
     text: str, lexicon: Lexicon, blocked: Sequence[Span], numbers: Sequence[int] | None, fenced: Sequence[Span]
 ) -> LineNames:
     runs = _RunReader(text, lexicon, blocked, fenced)
-    if text != text.upper() or text.count(" ") < 2:  # a line in capitals is a heading
+    if not _shouted(text):  # a line in capitals is a heading
         runs.runs()
     if numbers is None:
         numbers = number_starts(text)

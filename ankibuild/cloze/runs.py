@@ -43,6 +43,8 @@ ANY_NOUN = frozenset({"*"})
 _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
+# Nouns that make an eponym of any capitalised word before them, even one opening a sentence.
+_OPENING_HEADS = frozenset("syndrome disease sign test score criteria classification scale reflex manoeuvre".split())
 _RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
@@ -198,8 +200,10 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         and cores[last][0].lower() not in TITLE_MODIFIERS
     )
     heads: frozenset[str] = EVENT_HEADS if kinds == {"adjective"} else _ALL_HEADS
-    if not named and (kinds & {"title", "month"} or (kinds == {"common"} and opening)):
+    if not named and kinds & {"title", "month"}:
         heads = frozenset()
+    elif not named and kinds == {"common"} and opening:
+        heads = _OPENING_HEADS  # "Lynch syndrome ...": a capital opening a line names no event
     if cores[last][1]:
         heads = EPONYM_HEADS  # "Hooke's law", "Down's syndrome", but not "Stalin's purges"
     elif first == last and opening and _technical_adjective(cores[first][0].lower()):
