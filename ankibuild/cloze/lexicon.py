@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from ..model import Blank, BlankKind
@@ -399,7 +400,10 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
     rate", "push factors + pull factors", "live wire, neutral wire, earth wire"."""
     for line in lines:
         pairs = line.pairs
-        if len(pairs) < 2 or len({_singular(head) for _, head in pairs}) == len(pairs):
+        if len(pairs) < 2:
+            continue
+        heads = {head for _, head in pairs}
+        if len(heads) == len(pairs) and (len({_singular(head) for head in heads}) == len(heads)):
             continue  # most lines: no noun written twice after another word
         by_head: dict[str, set[str]] = {}
         for modifier, head in pairs:
@@ -472,6 +476,7 @@ def _sorting_word(word: str) -> bool:
     )
 
 
+@cache
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
 
