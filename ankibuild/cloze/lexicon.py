@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Blank, BlankKind
@@ -476,7 +476,7 @@ def _sorting_word(word: str) -> bool:
     )
 
 
-@cache
+@lru_cache(maxsize=65536)  # a word's singular depends on the word alone
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
 
