@@ -155,8 +155,8 @@ def shape(
         if after == " " or after == "-":
             if first.islower():
                 word = text[start:end]
-                if word.endswith(_PARTICIPLE_ENDS) and " " not in word and text[end + 1 : end + 2].islower():
-                    continue  # "nebulised salbutamol": a participle before its noun says how, not what
+                if word.endswith(_PARTICIPLE_ENDS) and " " not in word and any(s == end + 1 for s, _ in spans):
+                    continue  # "nebulised salbutamol" says how; "deoxygenated blood" is the fact
                 stop = end
                 if word in ELEMENTS or word.endswith(_SALT_FIRST_ENDINGS):
                     end = with_chemical(text, start, end)
