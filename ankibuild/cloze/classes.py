@@ -21,7 +21,6 @@ from .words import (
     WEEKDAYS,
     is_common,
     is_proper_adjective,
-    is_verb_like,
 )
 
 if TYPE_CHECKING:
@@ -40,10 +39,11 @@ _JOINING = frozenset({"the"})  # "Republic of the Congo"
 # Words written in capitals for emphasis or as headings; other ordinary words in capitals are
 # abbreviations ("MAP", "FIT", "PAD").
 _EMPHASIS = frozenset(
-    """not but all only never always must very most least yes new key important note wrong right
-    true false main big huge vital essential remember exam tip tips top warning danger don't
-    didn't can't won't isn't aren't""".split()
+    """not but all only never always must very most least yes new key note wrong true main big huge
+    tip tips top don't didn't can't won't isn't aren't fear weak paid sign red hot cold high low good
+    bad less more few many free read hard easy""".split()
 )
+_LONG_CAPITALS = 5
 
 
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
@@ -78,8 +78,9 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
             return "roman"
         if lower in STOPWORDS and lower != "us":  # "OF", "THE": shouting, not an acronym
             return "stop"
-        shouted_verb = len(text) >= 5 and text.isupper() and is_verb_like(lower)  # "INHIBITS", not "ACEs"
-        if len(text) >= 3 and is_common(lower) and (lower in _EMPHASIS or shouted_verb):  # "NEVER"
+        # An ordinary word in capitals: a short one is an abbreviation ("MAP", "FIT", "FAST"), a long
+        # one emphasis ("BRUTAL", "INHIBITS"), as are the short words of emphasis ("NOT", "FEAR")
+        if len(text) >= 3 and is_common(lower) and (lower in _EMPHASIS or len(text) >= _LONG_CAPITALS):
             return "common"
         return "acronym"
     if lower in STOPWORDS:

@@ -44,12 +44,12 @@ _NUMBER_POINT = re.compile(
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
             # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
             rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
-            rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of|to)\s|{_DASH}\d))",
+            rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d))",
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
         ]
     )
 )
-_NOT_BEFORE = frozenset("£$€¥#.,/+:")  # ":" in a ratio: "1:1000"
+_NOT_BEFORE = frozenset("£$€¥#.,/+")
 _WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
 _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
@@ -89,7 +89,7 @@ _QUANTITY_BEFORE = frozenset(
     total killing lost + = × * < > ≤ ≥ ~ ≈""".split()
 )
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
-_UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,5}/[A-Za-z]{1,5}(?:/[A-Za-z]{1,5})?[.,;)]?")
+_UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
@@ -132,6 +132,8 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
     for start in numbers:
         if start < pos or (start and text[start - 1] in _NOT_BEFORE):
             continue
+        if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+            continue  # a ratio: "1:1000"
         match = _NUMBER_POINT.match(text, start)
         if match is None:
             continue

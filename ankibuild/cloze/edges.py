@@ -61,7 +61,8 @@ _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number of one to three digits after a name, then a mark or the end: "group 1)".
-_ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| [-–] )(?![.,]\d)")  # "CA 19-9 - pancreas"
+# A number (or a number and its part, "19-9") after a name, then a mark or the end: "group 1)".
+_ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$)(?![.,:]\d)")
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[wL]")  # not an element: "Mg 0.6 mmol/L"
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
@@ -75,18 +76,20 @@ _SYMBOL_EQUATION = re.compile(
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
-_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub)-$", re.IGNORECASE)  # not "non-NHS care"
-_PREFIX_REACH = len("anti-")
-# The epithets of rulers and leaders, which follow a one-word name after "the".
-# Structures of the body named after who described them: "loop of Henle", "circle of Willis".
+# Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care".
+_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid)-$", re.IGNORECASE)
+_PREFIX_REACH = len("trans-")
+# Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
+# not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
 _STRUCTURE = re.compile(
-    r"(?<![\w\-])(?:loops?|nodes?|canals?|islets?|circle|bundle|organs?|ducts?|crypts?|pouch|"
-    r"sphincter|triangle|ligament|ampulla|tubules?) of $"
+    r"(?<![\w\-])(?:loops?|nodes?|islets?|canal|bundle|organs?|ducts?|pouch|sphincter|ligament|ampulla|tubules?) of $"
 )
 _STRUCTURE_REACH = len("sphincter of ")
+# The epithets of rulers and leaders, which follow a one-word name after "the".
 _EPITHETS = frozenset(
     """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
-    unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker""".split()
+    unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker impaler
+    short fat lame""".split()
 )
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 _ELLIPSIS_MARKS = frozenset(",;:.)?!")
@@ -440,7 +443,12 @@ def is_symbol(text: str, start: int, end: int) -> bool:
         return before[-1:].isdigit() and start - len(before) <= 1
     if "=" not in text:
         return False
-    if end - start >= 3 and text[:start].rstrip().endswith("=") and text[start:end].isupper():
+    if (
+        end - start >= 3
+        and text[:start].rstrip().endswith("=")
+        and text[start:end].isupper()
+        and text[start:end].isalpha()
+    ):
         return False  # "D = AVPU": an abbreviation a letter stands for; a formula's symbols are shorter
     right = _RIGHT_SIDE.match(text, end)
     if right is not None and not _has_word(right.group(1)):

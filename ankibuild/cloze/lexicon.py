@@ -435,8 +435,9 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
                 if not _names_an_idea(words[first - 1]):
                     break
                 first -= 1
-            if first < i:
-                yield " ".join(words[first : i + 1])
+            following = words[i + 1] if i + 1 < len(words) and line.gaps[i] == " " else ""
+            if first < i and not (following and _is_noun(following) and not is_verb_like(following)):
+                yield " ".join(words[first : i + 1])  # not "nuclear test" of "nuclear test ban treaty"
 
 
 def _names_an_idea(word: str) -> bool:

@@ -20,7 +20,7 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import IRREGULAR_PAST, STOPWORDS, is_verb_like
+from .words import IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -43,7 +43,7 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
-_CAPS_WORD = re.compile(r"[A-Z]+")
+_CAPS_WORD = re.compile(r"[A-Z]{3,}")
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
@@ -333,11 +333,13 @@ def line_names(
 
 
 def _shouted(text: str) -> bool:
-    """Whether a line is written in capitals, as a heading ("KHRUSHCHEV AND THE WEST"), rather than
-    made of abbreviations ("ABPI < 0.9 = PAD"): a shouted line has small words in capitals too."""
+    """Whether a line is written in capitals, as a heading ("ACUTE KIDNEY INJURY"), rather than made
+    of abbreviations ("ABPI < 0.9 = PAD"): most of a shouted line's words are ordinary words."""
     if text != text.upper() or text.count(" ") < 2:
         return False
-    return any(word.lower() in STOPWORDS for word in _CAPS_WORD.findall(text))
+    words = [word.lower() for word in _CAPS_WORD.findall(text)]
+    ordinary = sum(1 for word in words if word in STOPWORDS or is_common(word))
+    return 2 * ordinary > len(words)
 
 
 def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:

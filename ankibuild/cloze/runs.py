@@ -44,7 +44,7 @@ _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 # Nouns that make an eponym of any capitalised word before them, even one opening a sentence.
-_OPENING_HEADS = frozenset("syndrome disease sign test score criteria classification scale reflex manoeuvre".split())
+_OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver".split())
 _RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
@@ -120,8 +120,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         classes[0] = "common"  # "Inclear ..." where the course writes "inclear"; "Denatured ..."
     final = len(words) - 1
     for i, word in enumerate(words):
-        if word == "PM" and ((i and classes[i - 1] == "strong") or (i < final and classes[i + 1] == "strong")):
-            classes[i] = "title"  # "PM Clement Attlee", "Nehru PM"; alone, "PM" may be polymyositis
+        if word == "PM":
+            classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM": an office
         elif word == "I" and i and classes[i - 1] == "strong":
             classes[i] = "roman"  # "Elizabeth I"
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
