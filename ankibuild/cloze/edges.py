@@ -7,7 +7,9 @@ Detectors find words; a few names reach past the word they were found by:
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
   reversibility"): notes do not write two terms in a row without a mark between them;
-- a term takes the part or tool it names ("ester bonds", "biuret reagent");
+- a term takes the part or tool it names ("ester bonds", "biuret reagent"), a name the cells,
+  fibres or apparatus named by it ("QRS complex", "Purkyne fibres", "iPS cells");
+- a structure takes the side it is on ("right atrium");
 - a chemical name takes the rest of it: a salt's second word ("carbon dioxide", "copper
   sulfate"), an isotope's mass number ("carbon-14"), or the noun an element qualifies ("helium
   nucleus");
@@ -77,6 +79,8 @@ _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care".
+_NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
+_SIDES = ("right ", "left ", "Right ", "Left ")
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
@@ -153,8 +157,16 @@ def shape(
                 end = with_ellipsis(text, end)
             elif after == " " and text.startswith(" the ", end):
                 end = with_epithet(text, start, end)
-        elif start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
-            start = with_genus(text, start, end)
+            elif after == " " and text.startswith(_NAMED_PARTS, end):
+                end = with_named_part(text, end)
+        else:
+            if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
+                end = with_named_part(text, end)  # "iPS cells"
+                after = text[end : end + 1]
+            if start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
+                start = with_genus(text, start, end)
+                if start > 5 and text[start - 1] == " " and text[start - 2] == "t":
+                    start = with_side(text, start)
         if after == " " or after == "-":
             if first.islower():
                 word = text[start:end]
@@ -183,6 +195,15 @@ def with_charge(text: str, start: int, end: int) -> int:
     return end
 
 
+def with_side(text: str, start: int) -> int:
+    """The start of a structure's blank: before the side it is on ("right atrium", "left ventricle")."""
+    for side in _SIDES:
+        at = start - len(side)
+        if text.startswith(side, at) and (at == 0 or not text[at - 1].isalnum()):
+            return at
+    return start
+
+
 def with_prefix(text: str, start: int, end: int) -> int:
     """The start of a name's blank: before a prefix joined to it ("sub-Saharan Africa", "anti-CCP")."""
     match = _NAME_PREFIX.search(text, max(start - _PREFIX_REACH, 0), start)
@@ -199,6 +220,13 @@ def with_structure(text: str, start: int) -> int:
     "nodes of Ranvier", "islets of Langerhans")."""
     match = _STRUCTURE.search(text, max(start - _STRUCTURE_REACH, 0), start)
     return match.start() if match is not None else start
+
+
+def with_named_part(text: str, end: int) -> int:
+    """The end of a name's blank: after the cells, fibres or apparatus named by it ("QRS complex",
+    "Purkyne fibres", "Skinner box", "NK cells")."""
+    match = _NEXT_WORD.match(text, end)
+    return match.end() if match is not None and " " + match.group(1) in _NAMED_PARTS else end
 
 
 def with_epithet(text: str, start: int, end: int) -> int:
