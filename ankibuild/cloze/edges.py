@@ -6,7 +6,9 @@ Detectors find words; a few names reach past the word they were found by:
 - a classifying adjective found alone takes the noun it classifies ("magnetic field"): the
   adjective alone is rarely the fact;
 - two lower-case terms side by side are one term ("palisade mesophyll", "bronchodilator
-  reversibility"): notes do not write two terms in a row without a mark between them;
+  reversibility"): notes do not write two terms in a row without a mark between them; an
+  abbreviation owns the term after it ("DNA polymerase"), and a one-word name a species or an
+  enzyme ("Homo sapiens", "Taq polymerase");
 - a term takes the part or tool it names ("ester bonds", "biuret reagent"), a name the cells,
   fibres or apparatus named by it ("QRS complex", "Purkyne fibres", "iPS cells");
 - a structure takes the side it is on ("right atrium");
@@ -20,9 +22,13 @@ Detectors find words; a few names reach past the word they were found by:
 - a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
   UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
-- a name numbered after it takes its number ("group 1", "Apollo 15");
-- and some capitals name nothing: a unit after a number ("50 Hz") and the symbols of a formula
-  ("V = IR", "KE = ½mv²").
+- a name numbered after it takes its number ("group 1", "Apollo 15"), a scale its reading
+  ("Mw 7.0");
+- and some capitals name nothing: a unit after a number ("50 Hz"), the symbols of a formula
+  ("V = IR", "KE = ½mv²") and the formulas of a symbol equation ("Al3+ + 3e- → Al").
+
+Some names are known by how they are written, and are found here too: a species with its genus
+shortened ("E. coli"), antibodies ("anti-CCP") and abbreviations that start in lower case ("eGFR").
 """
 
 from __future__ import annotations
