@@ -99,7 +99,7 @@ GRADING = frozenset(
     particular main major minor overall possible available equivalent new old early late lower
     upper higher severe mild moderate""".split()
 )
-_CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
+CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 
 
 def definitions(text: str) -> Iterator[str]:
@@ -263,7 +263,7 @@ def heading(text: str) -> str | None:
         return None
     if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
         return None  # "Flooding", "Compulsory retired": an activity, not a thing
-    if len(lower) == 3 and not lower[0].endswith(_CLASSIFYING_ENDINGS[:4]):
+    if len(lower) == 3 and not lower[0].endswith(CLASSIFYING_ENDINGS[:4]):
         return None  # "Specific immune response", not "Prevent direct confrontations"
     return " ".join(lower)
 
@@ -340,4 +340,4 @@ def _classifying(word: str) -> bool:
         return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"
         return all(part.isalpha() for part in word.split("-"))
-    return word.endswith(_CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")
+    return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

@@ -44,6 +44,7 @@ from .words import (
     ELEMENTS,
     NOTE_SHORTHAND,
     SALT_WORDS,
+    SHORT_GENERA,
     STOPWORDS,
     is_common,
     is_participle,
@@ -63,8 +64,8 @@ _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
-_GENUS_REACH = len("Strept ")  # the longest short genus: no need to search the whole line
-_SHORT_GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.|Staph|Strep|Strept) $")
+_GENUS_REACH = max(map(len, SHORT_GENERA)) + 1  # the longest short genus: no need to search the whole line
+_SHORT_GENUS = re.compile(rf"(?<![\w.])(?:[A-Z]\.|{'|'.join(SHORT_GENERA)}) $")
 _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")

@@ -37,6 +37,7 @@ from .acronyms import acronym_phrases
 from .classes import WordClass, is_derived, word_class
 from .dates import find_dates
 from .definitions import (
+    CLASSIFYING_ENDINGS,
     COUNTING,
     DISCOURSE,
     GRADING,
@@ -81,7 +82,7 @@ _BOUND_USES = 2
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate")
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
-_KIND_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar", "per", "ller")  # "helper", "killer"
+_KIND_ENDINGS = (*CLASSIFYING_ENDINGS, "per", "ller")  # and agents: "helper", "killer"
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 _PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
@@ -440,14 +441,16 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
                 yield " ".join(words[first : i + 1])  # not "nuclear test" of "nuclear test ban treaty"
 
 
+def _modifier(word: str) -> bool:
+    """Whether a word can narrow the noun after it: no small word, number or grade."""
+    return len(word) >= 3 and word not in STOPWORDS and word not in COUNTING and word not in GRADING
+
+
 def _names_an_idea(word: str) -> bool:
     """Whether a lower-case word can say which idea a noun names ("sliding", "monoamine")."""
     return (
-        len(word) >= 3
+        _modifier(word)
         and word.islower()
-        and word not in STOPWORDS
-        and word not in COUNTING
-        and word not in GRADING
         and (word not in _PLAIN_QUALITIES or word in _ONSETS)
         and word not in DISCOURSE
         and not word.endswith("ly")
@@ -466,11 +469,8 @@ def _kind_noun(word: str) -> bool:
 def _sorting_word(word: str) -> bool:
     """Whether a word can sort a noun into a kind: no small word, number, grade or verb form."""
     return (
-        len(word) >= 3
+        _modifier(word)
         and word.isalpha()
-        and word not in STOPWORDS
-        and word not in COUNTING
-        and word not in GRADING
         and word not in _PLAIN_QUALITIES
         and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
         and not is_verb_like(word)

@@ -24,6 +24,7 @@ from .words import (
     ORG_HEADS,
     PLACE_HEADS,
     POSSESSIVE_PLACES,
+    SHORT_GENERA,
     TITLE_MODIFIERS,
     is_common,
     is_participle,
@@ -47,7 +48,6 @@ _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 _OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver".split())
 _RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
-_SHORT_GENERA = frozenset({"Staph", "Strep", "Strept"})  # "Strep pneumoniae"
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
 
@@ -157,7 +157,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                     plural = text.lower().endswith("s")
                     heading = named and _ordinary_pair(run, start, end)
                     genus = start == end and (
-                        (classes[start] == "strong" and text.lower().endswith(_GENUS_ENDINGS)) or text in _SHORT_GENERA
+                        (classes[start] == "strong" and text.lower().endswith(_GENUS_ENDINGS)) or text in SHORT_GENERA
                     )
                     span = offsets[start], offsets[end] + len(text)
                     yield Piece(*span, named, heads, plural, particle, heading, genus)

@@ -146,6 +146,8 @@ INSTRUCTIONS = frozenset(
     switch prescribe refer repeat draw list explain describe compare remember learn note see""".split()
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
+SHORT_GENERA = ("Staph", "Strep", "Strept")
+"""Genera written clipped before a species: "Staph aureus", "Strep pneumoniae"."""
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
     rheum onc ortho pharm ent govt govts esp approx incl""".split()
