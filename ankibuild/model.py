@@ -139,7 +139,7 @@ class NotesFile:
 BlankKind = Literal["date", "name", "glossary", "user"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: one per blank of every line, built often
 class Blank:
     """A stretch of a line's text (``text[start:end]``) that a cloze card hides.
 

@@ -11,6 +11,7 @@ from .words import STOPWORDS
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+_REACH = 2  # how many lines from a use of the acronym its phrase may be written
 
 
 class Line(Protocol):
@@ -38,15 +39,20 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
         return
     # Each letter of an acronym opens a word of the phrase: a line without them all spells none.
     initials = [_initials(line) for line in lines]
-    for acronym in wanted:
+    for acronym in sorted(wanted):
+        used = _lines_using(lines, acronym)
+        if not used:
+            continue
         letters = set(acronym)
         places: dict[str, list[int]] = {}
-        for index, line in enumerate(lines):
+        # Only lines near a use are read: a spelling further away counts for nothing, even a lone
+        # one ("simvastatin taken" is no ST), and a long course uses most acronyms on few lines.
+        for index in _near(used, len(lines)):
             if letters <= initials[index]:
-                for phrase in _spelling(line, acronym):
+                for phrase in _spelling(lines[index], acronym):
                     places.setdefault(phrase, []).append(index)
-        if places:  # even a lone spelling counts only near the acronym: "simvastatin taken" is no ST
-            places = _nearest(places, _lines_using(lines, acronym))
+        if places:
+            places = _nearest(places, used)
         if len(places) == 1:
             yield next(iter(places))
 
@@ -65,13 +71,22 @@ def _lines_using(lines: Sequence[Line], acronym: str) -> list[int]:
     return [index for index, line in enumerate(lines) if upper in line.text and pattern.search(line.text)]
 
 
+def _near(used: list[int], count: int) -> list[int]:
+    """The lines at most ``_REACH`` lines from one of ``used`` (in order), in order."""
+    near: list[int] = []
+    for index in used:
+        start = max(index - _REACH, near[-1] + 1 if near else 0)
+        near.extend(range(start, min(index + _REACH + 1, count)))
+    return near
+
+
 def _nearest(places: dict[str, list[int]], used: list[int]) -> dict[str, list[int]]:
-    """The phrases written nearest to a line that uses the acronym, if at most two lines away."""
+    """The phrases written nearest to a line that uses the acronym, if at most ``_REACH`` lines away."""
     if not used:
         return {}
     distance = {phrase: min(_distance(i, used) for i in where) for phrase, where in places.items()}
-    best = min(distance.values(), default=3)
-    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= 2 else {}
+    best = min(distance.values(), default=_REACH + 1)
+    return {phrase: places[phrase] for phrase, d in distance.items() if d == best} if best <= _REACH else {}
 
 
 def _distance(index: int, used: list[int]) -> int:
