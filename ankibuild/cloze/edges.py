@@ -85,6 +85,13 @@ _SYMBOL_EQUATION = re.compile(
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
+# A Greek letter that sorts a molecule, cell or drug, with a hyphen before any word ("β-globin",
+# "α-glucose", "β-blockers") or a space before the kinds it sorts ("β cells", "β2 agonist").
+_GREEK_NAME = re.compile(
+    r"(?<![\w\-])[α-ωΑ-Ω]\d?(?:-[a-z]{3,}(?<!ed)|"
+    r" (?:cells?|agonists?|antagonists?|blockers?|receptors?|particles?|radiation|decay|rays?|chains?|subunits?))"
+    r"(?![\w\-])"
+)
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care".
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _SIDES = ("right ", "left ", "Right ", "Left ")
@@ -372,6 +379,11 @@ def _all_formulas(equation: str) -> bool:
 def antibodies(text: str) -> list[Span]:
     """Antibodies named by what they bind, with a capital in it: "anti-D", "anti-dsDNA"."""
     return [match.span() for match in _ANTIBODY.finditer(text)]
+
+
+def greek_names(text: str) -> list[Span]:
+    """Names sorted by a Greek letter: "β-blockers", "α-helix", "β cells", "β2 agonist"."""
+    return [match.span() for match in _GREEK_NAME.finditer(text)]
 
 
 def small_acronyms(text: str) -> list[Span]:

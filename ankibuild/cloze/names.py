@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import core
 from .definitions import DISCOURSE
-from .edges import antibodies, short_species, small_acronyms
+from .edges import antibodies, greek_names, short_species, small_acronyms
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -99,7 +99,8 @@ class LineNames(NamedTuple):
     """Names built around a number or a letter (``numbered_names``)."""
     formed: tuple[Span, ...] = ()
     """Names known by how they are written: a species with its genus shortened ("E. coli"),
-    antibodies ("anti-CCP") and abbreviations that start in lower case ("eGFR")."""
+    antibodies ("anti-CCP"), abbreviations that start in lower case ("eGFR") and names sorted by
+    a Greek letter ("β-blockers")."""
 
 
 class _RunReader:
@@ -373,5 +374,7 @@ def _read_line(
         formed += short_species(text)
     if "nti-" in text:
         formed += antibodies(text)
+    if not text.isascii():
+        formed += greek_names(text)
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))
