@@ -32,6 +32,14 @@ _WORD = re.compile(r"[\w'’\-]+")
 _KIND_OF = re.compile(r" ([a-z]{4,})\b(?<!ed)(?<!ly)")
 # Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
 _LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\-]([a-z]+))\b")
+# Kinds told apart by a capital letter, read from the text as written, since "hep a" in lower
+# case may be an article: "hep B", "blood group AB", "protein kinase A", "factor Xa",
+# "cytochrome c oxidase", "factor Xa inhibitors".
+_LETTER_KINDS = re.compile(
+    r"\b(?:[Hh]ep(?:atitis)? [A-E]|[Bb]lood group (?:AB|A|B|O)|[Pp]rotein kinase [A-C]"
+    r"|[Ff]actor (?:VIII|VII|XIII|XII|XI|IX|V|X)a?(?: inhibitors?)?"
+    r"|[Cc]ytochrome [a-c]\d?(?: oxidase| reductase)?)(?![\w\-])"
+)
 
 
 def _may_name_a_number(lower: str) -> bool:
@@ -55,6 +63,8 @@ def numbered_names(text: str, lower: str, numbers: Sequence[int]) -> list[tuple[
     """
     lettered = "vitamin" in lower or "alpha" in lower or "beta" in lower or "gamma" in lower or "kappa" in lower
     out = list(_lettered_names(lower)) if lettered else []
+    if "hep" in lower or "group" in lower or "kinase" in lower or "factor" in lower or "cytochrome" in lower:
+        out += [match.span() for match in _LETTER_KINDS.finditer(text)]
     if numbers or _may_name_a_number(lower):
         out += _numbered_names(text, lower, numbers)
     return out
