@@ -57,8 +57,23 @@ Span = tuple[int, int]
 _FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
-_PARTS = frozenset("bond bonds bridge bridges group groups reagent reagents".split())
-_PART_STARTS = (" bond", " bridge", " group", " reagent")
+# Nouns for a part, tool or drug made of a term: "ester bonds", "biuret reagent", "prostaglandin
+# analogue", "thrombin inhibitor".
+_PARTS = frozenset(
+    """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
+    agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers""".split()
+)
+_PART_STARTS = (
+    " bond",
+    " bridge",
+    " group",
+    " reagent",
+    " analog",
+    " agonist",
+    " antagonist",
+    " inhibitor",
+    " blocker",
+)
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -95,7 +110,8 @@ _GREEK_NAME = re.compile(
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care".
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _SIDES = ("right ", "left ", "Right ", "Left ")
-_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid)-$", re.IGNORECASE)
+# A number joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
+_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
@@ -224,6 +240,9 @@ def with_prefix(text: str, start: int, end: int) -> int:
     if match is None:
         return start
     name = text[start:end]
+    if match.group()[0].isdigit():
+        word = name.split(" ", 1)[0]
+        return match.start() if word.isupper() and len(word) <= 4 else start  # "5-HT3", not "1-Germany"
     if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
         return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
     return match.start()
@@ -298,8 +317,8 @@ def with_noun(text: str, start: int, end: int) -> int:
 
 
 def with_part(text: str, end: int) -> int:
-    """The end of a term's blank: after a noun that names a part or tool made of it ("ester
-    bonds", "phosphate group", "biuret reagent"): the term alone is half the fact."""
+    """The end of a term's blank: after a noun that names a part, tool or drug made of it ("ester
+    bonds", "biuret reagent", "prostaglandin analogue"): the term alone is half the fact."""
     if not text.startswith(_PART_STARTS, end):
         return end  # most terms: a quick test of the text after them finds no such noun
     match = _NEXT_WORD.match(text, end)

@@ -57,7 +57,8 @@ EVENT_HEADS = frozenset(
     cycle effect law laws theorem principle equation equations syndrome disease reaction
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
-    blockers culture boycott sit-in sit-ins stain dish mask manoeuvre maneuver sign signs reflex
+    blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
+    sit-ins stain dish mask manoeuvre maneuver sign signs reflex
     burner tear index scheme""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
