@@ -20,7 +20,7 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
+from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -67,6 +67,8 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
         return match.end(2) if noun else 0
     if word in heads:
         return match.end(2)
+    if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
+        return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
     if second in heads and not is_verb_like(word) and word not in DISCOURSE:
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0

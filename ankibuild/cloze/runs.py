@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 _ALL_HEADS = EVENT_HEADS | ORG_HEADS
+# After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
+_PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
 _HEADING_WORDS = frozenset(
     """key main important exam useful other general extra further additional summary revision
     practice past sample essay case final basic core recap""".split()
@@ -153,6 +155,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                 if found is not None:
                     start, end, named, heads = found
                     text = cores[end][0]
+                    if classes[end] == "strong" and words[end].endswith(("s'", "s’")):
+                        heads = _PLURAL_EPONYM_HEADS  # "Graves' disease", "Colles' fracture"
                     particle = classes[start] == "strong" and not (at_start and start == 0)
                     plural = text.lower().endswith("s")
                     heading = named and _ordinary_pair(run, start, end)

@@ -82,9 +82,13 @@ EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
     paradox hypothesis conjecture postulate sign reflex palsy area triad rule capsule phenomenon
     test stain tear node nodes duct loop criteria score scale classification manoeuvre
-    maneuver reagent solution index""".split()
+    maneuver reagent solution index point fracture pentad paresis fingers oesophagus ulcer
+    ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
+
+EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "algia", "aemia", "emia")
+"""Endings of diseases named after who described them: "Kaposi's sarcoma", "Hashimoto's thyroiditis"."""
 
 POSSESSIVE_PLACES = frozenset(
     """hospital college university cathedral church chapel school academy park square street road
