@@ -136,7 +136,7 @@ _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
-_SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous")
+_SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
 _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
 _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")

@@ -173,7 +173,7 @@ ELEMENTS = frozenset(
 
 SALT_WORDS = frozenset(
     """oxide oxides dioxide monoxide trioxide hydroxide chloride chlorides bromide iodide fluoride
-    sulfate sulphate sulfates sulphates sulfide sulphide nitrate nitrates nitrite carbonate
+    peroxide sulfate sulphate sulfates sulphates sulfide sulphide nitrate nitrates nitrite carbonate
     carbonates hydrogencarbonate bicarbonate phosphate phosphates silicate acetate ions ion""".split()
 )
 """The second word of a compound's name after its element or ion ("carbon dioxide", "copper
