@@ -112,6 +112,15 @@ _GREEK_NAME = re.compile(
 _CARRIERS = frozenset("NAD NADH NADP NADPH FAD FADH FADH2 ATP ADP".split())
 _CARRIER_STATES = frozenset({"reduced ", "Reduced "})
 _NOT_COUNTS = frozenset(".,-–/:×x")
+# The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
+_LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
+# The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
+_KINDS_OF_MOLECULE = {
+    "CoA": frozenset({"acetyl"}),
+    "AMP": frozenset({"cyclic"}),
+    "GMP": frozenset({"cyclic"}),
+    "RNA": frozenset({"messenger", "transfer", "ribosomal", "guide"}),
+}
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _SIDES = ("right ", "left ", "Right ", "Left ")
 # A number joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
@@ -195,10 +204,14 @@ def shape(
                 end = with_named_part(text, end)
             if start > 1 and text[start - 1] == " " and (text[start - 2].isdigit() or text[start - 2] == "d"):
                 start = with_count(text, start, end)
+            elif start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
+                start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
         else:
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
+            if start > 2 and text[start - 1] == " " and text[start - 2] in "as":
+                start = with_qualifier(text, start, _LATIN_HEADS)
             if start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
                 start = with_genus(text, start, end)
                 if start > 5 and text[start - 1] == " " and text[start - 2] == "t":
@@ -274,6 +287,15 @@ def with_count(text: str, start: int, end: int) -> int:
     formula = _FORMULA.fullmatch(name.rstrip("+-−")) is not None
     molecule = name in _CARRIERS or (formula and (name[-1] in "+-−" or any(ch.isdigit() for ch in name)))
     return count if molecule else start
+
+
+def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
+    """The start of a name's blank: before the word before it, if that is one of ``qualifiers``
+    ("corpus luteum", "acetyl CoA", "messenger RNA")."""
+    begin = start - 1
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    return begin if text[begin : start - 1] in qualifiers and not text[begin - 1 : begin].isalnum() else start
 
 
 def with_structure(text: str, start: int) -> int:
