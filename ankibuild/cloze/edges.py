@@ -107,11 +107,6 @@ _GREEK_NAME = re.compile(
     r" (?:cells?|agonists?|antagonists?|blockers?|receptors?|particles?|radiation|decay|rays?|chains?|subunits?))"
     r"(?![\w\-])"
 )
-# Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care".
-# The carriers of respiration and photosynthesis, and the states they are written in.
-_CARRIERS = frozenset("NAD NADH NADP NADPH FAD FADH FADH2 ATP ADP".split())
-_CARRIER_STATES = frozenset({"reduced ", "Reduced "})
-_NOT_COUNTS = frozenset(".,-–/:×x")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
 # The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
@@ -123,7 +118,8 @@ _KINDS_OF_MOLECULE = {
 }
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _SIDES = ("right ", "left ", "Right ", "Left ")
-# A number joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
+# Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
+# joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
@@ -202,9 +198,7 @@ def shape(
                 end = with_epithet(text, start, end)
             elif after == " " and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)
-            if start > 1 and text[start - 1] == " " and (text[start - 2].isdigit() or text[start - 2] == "d"):
-                start = with_count(text, start, end)
-            elif start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
+            if start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
                 start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
         else:
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
@@ -265,28 +259,6 @@ def with_prefix(text: str, start: int, end: int) -> int:
     if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
         return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
     return match.start()
-
-
-def with_count(text: str, start: int, end: int) -> int:
-    """The start of a molecule's blank: before the state of a carrier ("reduced NAD") and a count of
-    the molecules ("2 ATP", "3 Na+", "2 reduced NAD"), which is what a line of yields teaches."""
-    name = text[start:end]
-    if text[start - 8 : start] in _CARRIER_STATES and name in _CARRIERS:
-        start -= 8
-        if start < 2 or text[start - 1] != " ":
-            return start
-    count = start - 1
-    while count and text[count - 1].isdigit() and start - count <= 2:
-        count -= 1
-    if (
-        count == start - 1
-        or text[count] == "0"
-        or (count and (text[count - 1].isalnum() or text[count - 1] in _NOT_COUNTS))
-    ):
-        return start  # "1.5 CO2", "2,000 ATP", "1956 ATP": a count is a small whole number on its own
-    formula = _FORMULA.fullmatch(name.rstrip("+-−")) is not None
-    molecule = name in _CARRIERS or (formula and (name[-1] in "+-−" or any(ch.isdigit() for ch in name)))
-    return count if molecule else start
 
 
 def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
