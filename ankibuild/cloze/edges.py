@@ -117,6 +117,13 @@ _KINDS_OF_MOLECULE = {
     "RNA": frozenset({"messenger", "transfer", "ribosomal", "guide"}),
 }
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
+# Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a
+# scan ("CT head"), a gene or virus ("APC gene", "RNA virus"), a process ("DNA replication").
+_ABBREVIATION_NOUNS = frozenset(
+    """pain head chest abdomen elevation depression prolongation interval gene genes virus viruses
+    replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum""".split()
+)
+_ABBREVIATION_PARTS = tuple(sorted({" " + noun[:4] for noun in _ABBREVIATION_NOUNS}))
 _SIDES = ("right ", "left ", "Right ", "Left ")
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
@@ -198,6 +205,8 @@ def shape(
                 end = with_epithet(text, start, end)
             elif after == " " and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)
+            elif after == " " and text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
+                end = with_abbreviation_part(text, end)
             if start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
                 start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
         else:
@@ -282,6 +291,15 @@ def with_named_part(text: str, end: int) -> int:
     "Purkyne fibres", "Skinner box", "NK cells")."""
     match = _NEXT_WORD.match(text, end)
     return match.end() if match is not None and " " + match.group(1) in _NAMED_PARTS else end
+
+
+def with_abbreviation_part(text: str, end: int) -> int:
+    """The end of an abbreviation's blank: after the finding, gene, scan or process it names
+    ("ST elevation", "RUQ pain", "CT head", "APC gene", "DNA replication")."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None or match.group(1) not in _ABBREVIATION_NOUNS or text.startswith(" of ", match.end()):
+        return end  # "UK head of state": the noun heads a phrase of its own
+    return match.end()
 
 
 def with_epithet(text: str, start: int, end: int) -> int:
