@@ -51,6 +51,12 @@ _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+# Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
+# light, contain iodopsin"), where a noun phrase would name a term.
+_CLAUSE_VERBS = frozenset(
+    """need needs contain contains make makes have has cause causes help helps allow allows keep
+    keeps produce produces carry carries become becomes let lets get gets""".split()
+)
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
 _LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|⇌|⟶|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
@@ -185,6 +191,8 @@ def compounds(text: str) -> Iterator[str]:
             continue
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue
+        if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):
+            continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
         yield match.group(0)
 
 
@@ -204,8 +212,10 @@ def lettered(text: str) -> Iterator[tuple[str, str]]:
 
 def _plain_item(item: str) -> bool:
     words = item.split()
-    return 1 <= len(words) <= 3 and all(
-        word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words
+    return (
+        1 <= len(words) <= 3
+        and all(word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words)
+        and not (len(words) > 1 and words[0] in _CLAUSE_VERBS)  # "need bright light" is a clause
     )
 
 
