@@ -137,11 +137,33 @@ DRUG_STEMS = (
 )
 """Endings of international drug names: such a word is a name even in lower case."""
 
-SCIENCE_ENDINGS = ("cose", "tose", "crose", "ulose", "ylose", "itis", "osis", "aemia", "emia", "opathy")
-"""Endings of sugars ("glucose", "cellulose"), inflammations, conditions and diseases
-("tuberculosis", "anaemia", "neuropathy"): a name even when the word is also ordinary English."""
-SCIENCE_EXCEPTIONS = ("gnosis",)
-"""Endings of ordinary words that look scientific: "diagnosis", "prognosis"."""
+SCIENCE_ENDINGS = (
+    "cose",
+    "tose",
+    "crose",
+    "ulose",
+    "ylose",
+    "itis",
+    "osis",
+    "aemia",
+    "emia",
+    "opathy",
+    "noma",
+    "coma",
+    "ctomy",
+    "otomy",
+    "oscopy",
+    "algia",
+    "phobia",
+    "plegia",
+    "penia",
+    "plasia",
+)
+"""Endings of sugars ("glucose", "cellulose"), inflammations, conditions, tumours, operations and
+diseases ("tuberculosis", "anaemia", "neuropathy", "melanoma", "salpingectomy", "photophobia"): a
+name even when the word is also ordinary English."""
+SCIENCE_EXCEPTIONS = ("gnosis", "anatomy", "dichotomy", "lobotomy")
+"""Endings of ordinary words that look scientific: "diagnosis", "prognosis", "dichotomy"."""
 
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
