@@ -125,6 +125,14 @@ _ABBREVIATION_NOUNS = frozenset(
 )
 _ABBREVIATION_PARTS = tuple(sorted({" " + noun[:4] for noun in _ABBREVIATION_NOUNS}))
 _SIDES = ("right ", "left ", "Right ", "Left ")
+# Kinds and parts named by a capital letter: with a hyphen ("X-rays", "T-tubules", "D-dimer",
+# "V-shaped valley") or before the noun they name ("T wave", "Z line", "R group", "X chromosome").
+# "A" and "I" are words too, so only the bands of a muscle fibre are named by them.
+_LETTER_NAME = re.compile(
+    r"(?<![\w\-.'’])(?:[B-HJ-Z]-(?:shaped [a-z]{3,}|(?!turns?\b|shirts?\b)[a-z]{3,}(?<!ed))"
+    r"|[B-HJ-Z] (?:waves?|lines?|bands?|zones?|groups?|cells?|chromosomes?|lymphocytes?|antigens?|proteins?"
+    r"|tubules?|phase|site)|[AI] bands?(?! of))(?![\w\-])"
+)
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d)-$", re.IGNORECASE)
@@ -438,6 +446,11 @@ def _all_formulas(equation: str) -> bool:
 def antibodies(text: str) -> list[Span]:
     """Antibodies named by what they bind, with a capital in it: "anti-D", "anti-dsDNA"."""
     return [match.span() for match in _ANTIBODY.finditer(text)]
+
+
+def letter_names(text: str) -> list[Span]:
+    """Kinds and parts named by a capital letter: "X-rays", "D-dimer", "T wave", "Z line"."""
+    return [match.span() for match in _LETTER_NAME.finditer(text)]
 
 
 def greek_names(text: str) -> list[Span]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import core
 from .definitions import DISCOURSE
-from .edges import antibodies, greek_names, short_species, small_acronyms
+from .edges import antibodies, greek_names, letter_names, short_species, small_acronyms
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -44,6 +44,7 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
+_LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z][ \-][a-z]")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
@@ -102,7 +103,7 @@ class LineNames(NamedTuple):
     formed: tuple[Span, ...] = ()
     """Names known by how they are written: a species with its genus shortened ("E. coli"),
     antibodies ("anti-CCP"), abbreviations that start in lower case ("eGFR") and names sorted by
-    a Greek letter ("β-blockers")."""
+    a Greek letter ("β-blockers") or a capital letter ("T wave", "X-rays")."""
 
 
 class _RunReader:
@@ -380,5 +381,7 @@ def _read_line(
         formed += antibodies(text)
     if not text.isascii():
         formed += greek_names(text)
+    if _LETTER_HINT.search(text) is not None:
+        formed += letter_names(text)
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))
