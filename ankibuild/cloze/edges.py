@@ -127,11 +127,12 @@ _ABBREVIATION_PARTS = tuple(sorted({" " + noun[:4] for noun in _ABBREVIATION_NOU
 _SIDES = ("right ", "left ", "Right ", "Left ")
 # Kinds and parts named by a capital letter: with a hyphen ("X-rays", "T-tubules", "D-dimer",
 # "V-shaped valley") or before the noun they name ("T wave", "Z line", "R group", "X chromosome").
-# "A" and "I" are words too, so only the bands of a muscle fibre are named by them.
+# "A" and "I" are words too, so only the bands of a muscle fibre are named by them. The ions of
+# hydrogen and potassium are written with one capital: "H+", "K+ ions".
 _LETTER_NAME = re.compile(
     r"(?<![\w\-.'’])(?:[B-HJ-Z]-(?:shaped [a-z]{3,}|(?!turns?\b|shirts?\b)[a-z]{3,}(?<!ed))"
     r"|[B-HJ-Z] (?:waves?|lines?|bands?|zones?|groups?|cells?|chromosomes?|lymphocytes?|antigens?|proteins?"
-    r"|tubules?|phase|site)|[AI] bands?(?! of))(?![\w\-])"
+    r"|tubules?|phase|site)|[AI] bands?(?! of)|[HK]\+(?![\w+])(?: ions?)?)(?![\w\-])"
 )
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
@@ -207,6 +208,8 @@ def shape(
             if after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
+                if after == " " and text.startswith(" ion", end) and text[end - 1] in "+-−":
+                    end = with_ions(text, end)
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, end)
             elif after == " " and text.startswith(" the ", end):
@@ -446,6 +449,12 @@ def _all_formulas(equation: str) -> bool:
 def antibodies(text: str) -> list[Span]:
     """Antibodies named by what they bind, with a capital in it: "anti-D", "anti-dsDNA"."""
     return [match.span() for match in _ANTIBODY.finditer(text)]
+
+
+def with_ions(text: str, end: int) -> int:
+    """The end of an ion's blank: after "ions" written with it ("H+ ions", "OH- ions")."""
+    match = _NEXT_WORD.match(text, end)
+    return match.end() if match is not None and match.group(1) in ("ion", "ions") else end
 
 
 def letter_names(text: str) -> list[Span]:

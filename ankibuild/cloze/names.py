@@ -44,7 +44,7 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
-_LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z][ \-][a-z]")  # what every name by a letter holds
+_LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+)")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
