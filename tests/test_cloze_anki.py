@@ -74,9 +74,9 @@ def test_a_malformed_written_blank_is_an_error_with_its_line(tmp_path: Path) -> 
 
 def test_the_glossary_blanks_a_term_detection_would_miss(tmp_path: Path) -> None:
     notes = tmp_path / "t.txt"
-    notes.write_text("Deck\n  • Cells\n    • energy comes from respiration\n", encoding="utf-8")
+    notes.write_text("Deck\n  • Cells\n    • plants grow towards the sunlight\n", encoding="utf-8")
     plain = ankibuild.build([notes], tmp_path / "a.apkg", lock=False)
-    config = ankibuild.Config(cloze=ankibuild.ClozeConfig(glossary=("respiration",)))
+    config = ankibuild.Config(cloze=ankibuild.ClozeConfig(glossary=("sunlight",)))
     glossed = ankibuild.build([notes], tmp_path / "b.apkg", lock=False, config=config)
     assert (plain.notes, glossed.notes) == (1, 2)
 

@@ -109,6 +109,8 @@ _GREEK_NAME = re.compile(
 )
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
+# The halves of an organ told apart by their position: "anterior pituitary".
+_POSITIONS = frozenset({"anterior", "posterior"})
 # The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
 _KINDS_OF_MOLECULE = {
     "CoA": frozenset({"acetyl"}),
@@ -226,6 +228,8 @@ def shape(
                 after = text[end : end + 1]
             if start > 2 and text[start - 1] == " " and text[start - 2] in "as":
                 start = with_qualifier(text, start, _LATIN_HEADS)
+            elif start > 2 and text[start - 1] == " " and text[start - 2] == "r":
+                start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
             if start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
                 start = with_genus(text, start, end)
                 if start > 5 and text[start - 1] == " " and text[start - 2] == "t":

@@ -61,6 +61,7 @@ from .words import (
     ELEMENTS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
+    SCIENCE_TERMS,
     STOPWORDS,
     is_common,
     is_participle,
@@ -210,7 +211,7 @@ class _Counts:
                 self.bare[lower] += 1
 
     def names(self) -> set[str]:
-        out = {word for word in self.lower if _is_drug(word)}
+        out = {word for word in self.lower if word in SCIENCE_TERMS or _is_drug(word)}
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)

@@ -19,6 +19,9 @@ def _load(name: str) -> frozenset[str]:
 COMMON = _load("english-words.txt")
 PROPER_ADJECTIVES = _load("proper-adjectives.txt")
 """Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
+SCIENCE_TERMS = _load("science-terms.txt")
+"""Hormones, organs, diseases, drugs, processes and particles of the sciences that a course names
+in lower case ("insulin", "pancreas", "malaria"), many of them ordinary English words too."""
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there their theirs they
