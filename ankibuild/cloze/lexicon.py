@@ -61,6 +61,7 @@ from .words import (
     ELEMENTS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
+    SCIENCE_PHRASES,
     SCIENCE_TERMS,
     STOPWORDS,
     is_common,
@@ -275,6 +276,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_bound_pairs(lines, counts.lower, names))
     terms.update(_contrasts(lines))
     terms.update(_headed_terms(lines))
+    terms.update(_science_phrases(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -418,6 +420,27 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
             for modifier, noun in pairs:
                 if _singular(noun) == head:
                     yield f"{modifier} {noun}"
+
+
+# The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
+_PHRASES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _phrase in sorted(SCIENCE_PHRASES):
+    _PHRASES_BY_FIRST[_phrase.split(" ", 1)[0]] = (*_PHRASES_BY_FIRST.get(_phrase.split(" ", 1)[0], ()), _phrase)
+
+
+def _science_phrases(lines: Sequence[_Text]) -> Iterator[str]:
+    """The bundled terms of the sciences made of ordinary words that the course writes ("active
+    site", "bone marrow"): no rule finds a term in two everyday words written once."""
+    for line in lines:
+        for word in line.words:
+            phrases = _PHRASES_BY_FIRST.get(word.lower())
+            if phrases is None:
+                continue
+            for phrase in phrases:
+                at = line.lower.find(phrase)
+                end = at + len(phrase)
+                if at >= 0 and (end == len(line.lower) or not line.lower[end].isalnum()):
+                    yield phrase
 
 
 def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:

@@ -19,6 +19,8 @@ def _load(name: str) -> frozenset[str]:
 COMMON = _load("english-words.txt")
 PROPER_ADJECTIVES = _load("proper-adjectives.txt")
 """Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
+SCIENCE_PHRASES = _load("science-phrases.txt")
+"""Terms of the sciences made of ordinary words ("active site", "bone marrow", "heart failure")."""
 SCIENCE_TERMS = _load("science-terms.txt")
 """Hormones, organs, diseases, drugs, processes and particles of the sciences that a course names
 in lower case ("insulin", "pancreas", "malaria"), many of them ordinary English words too."""
