@@ -141,7 +141,7 @@ def listed(text: str) -> list[str]:
     head, colon, rest = text.partition(": ")
     if not colon or len(head.split()) > _PHRASE_WORDS:
         return []  # "segregation laws in the southern states: schools, buses" lists no kinds
-    label = is_label(head.lower().split()[-1:])
+    label = is_label(head.lower().split()[-1:]) or head.lower() in INSTRUCTIONS  # "take: blood cultures, ..."
     if not (label or _defined(head + ": ") or _defined_phrase(head + ": ")):
         return []
     items = [item.strip() for item in rest.split(";")[0].split(", ")]
@@ -289,6 +289,8 @@ def _defined(text: str) -> str | None:
         return None  # "V = IR", "D = AVPU": a letter stands for something; it is no term
     if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.replace("-", "").isalpha():
         return None
+    if lower in INSTRUCTIONS:
+        return None  # "take: blood cultures, lactate" says what to do
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
     if len(word) > 1 and word.isupper() and is_common(lower):

@@ -182,7 +182,7 @@ SHORT_GENERA = ("Staph", "Strep", "Strept")
 """Genera written clipped before a species: "Staph aureus", "Strep pneumoniae"."""
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
-    rheum onc ortho pharm ent govt govts esp approx incl hq""".split()
+    rheum onc ortho pharm ent haem heme govt govts esp approx incl hq""".split()
 )
 """The abbreviations of notes' own remarks ("NB", "AKA") and of the specialties that head them
 ("Paeds", "Derm", "ENT"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
