@@ -61,9 +61,9 @@ from .words import (
     ELEMENTS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
-    SCIENCE_PHRASES,
-    SCIENCE_TERMS,
     STOPWORDS,
+    SUBJECT_PHRASES,
+    SUBJECT_TERMS,
     is_common,
     is_participle,
     is_verb_like,
@@ -212,7 +212,7 @@ class _Counts:
                 self.bare[lower] += 1
 
     def names(self) -> set[str]:
-        out = {word for word in self.lower if word in SCIENCE_TERMS or _is_drug(word)}
+        out = {word for word in self.lower if word in SUBJECT_TERMS or _is_drug(word)}
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)
@@ -424,7 +424,7 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
 
 # The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
 _PHRASES_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _phrase in sorted(SCIENCE_PHRASES):
+for _phrase in sorted(SUBJECT_PHRASES):
     _PHRASES_BY_FIRST[_phrase.split(" ", 1)[0]] = (*_PHRASES_BY_FIRST.get(_phrase.split(" ", 1)[0], ()), _phrase)
 
 

@@ -19,11 +19,11 @@ def _load(name: str) -> frozenset[str]:
 COMMON = _load("english-words.txt")
 PROPER_ADJECTIVES = _load("proper-adjectives.txt")
 """Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
-SCIENCE_PHRASES = _load("science-phrases.txt")
-"""Terms of the sciences made of ordinary words ("active site", "bone marrow", "heart failure")."""
-SCIENCE_TERMS = _load("science-terms.txt")
-"""Hormones, organs, diseases, drugs, processes and particles of the sciences that a course names
-in lower case ("insulin", "pancreas", "malaria"), many of them ordinary English words too."""
+SUBJECT_PHRASES = _load("subject-phrases.txt")
+"""Terms of the sciences and geography made of ordinary words ("active site", "longshore drift")."""
+SUBJECT_TERMS = _load("subject-terms.txt")
+"""Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
+lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there their theirs they
