@@ -276,7 +276,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_bound_pairs(lines, counts.lower, names))
     terms.update(_contrasts(lines))
     terms.update(_headed_terms(lines))
-    terms.update(_science_phrases(lines))
+    terms.update(_subject_phrases(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))
@@ -422,25 +422,35 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
                     yield f"{modifier} {noun}"
 
 
+def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        out.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+    return {first: tuple(found) for first, found in out.items()}
+
+
 # The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
-_PHRASES_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _phrase in sorted(SUBJECT_PHRASES):
-    _PHRASES_BY_FIRST[_phrase.split(" ", 1)[0]] = (*_PHRASES_BY_FIRST.get(_phrase.split(" ", 1)[0], ()), _phrase)
+_PHRASES_BY_FIRST = _by_first_word(SUBJECT_PHRASES)
 
 
-def _science_phrases(lines: Sequence[_Text]) -> Iterator[str]:
-    """The bundled terms of the sciences made of ordinary words that the course writes ("active
+def _subject_phrases(lines: Sequence[_Text]) -> Iterator[str]:
+    """The bundled terms of a subject made of ordinary words that the course writes ("active
     site", "bone marrow"): no rule finds a term in two everyday words written once."""
     for line in lines:
         for word in line.words:
-            phrases = _PHRASES_BY_FIRST.get(word.lower())
-            if phrases is None:
-                continue
-            for phrase in phrases:
-                at = line.lower.find(phrase)
-                end = at + len(phrase)
-                if at >= 0 and (end == len(line.lower) or not line.lower[end].isalnum()):
+            for phrase in _PHRASES_BY_FIRST.get(word.lower(), ()):
+                if _whole_phrase_in(line.lower, phrase):
                     yield phrase
+
+
+def _whole_phrase_in(lower: str, phrase: str) -> bool:
+    at = lower.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+            return True
+        at = lower.find(phrase, at + 1)
+    return False
 
 
 def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
