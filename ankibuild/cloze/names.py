@@ -44,6 +44,9 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
+# The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
+_HEADS_OF = frozenset("index law laws theory principle hypothesis".split())
+_OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+)")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
@@ -67,12 +70,21 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
         noun = word not in STOPWORDS and word not in IRREGULAR_PAST and not word.endswith(("ed", "ly"))
         return match.end(2) if noun else 0
     if word in heads:
+        if mark is not None and word in _HEADS_OF and text.startswith(" of ", match.end(2)):
+            return _of_end(text, match.end(2))  # "Simpson's index of diversity"
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
     if second in heads and not is_verb_like(word) and word not in DISCOURSE:
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
+
+
+def _of_end(text: str, end: int) -> int:
+    """The end of what "of" and a plain word after ``end`` add to a law or index named after
+    someone ("Newton's laws of motion"), or ``end``."""
+    match = _OF_WORD.match(text, end)
+    return match.end() if match is not None and match.group(1) not in STOPWORDS else end
 
 
 def _species_end(text: str, end: int) -> int:

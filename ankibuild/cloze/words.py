@@ -87,7 +87,7 @@ EPONYM_HEADS = frozenset(
     """law laws disease syndrome principle theorem constant equation equations cycle razor
     paradox hypothesis conjecture postulate sign reflex palsy area triad rule capsule phenomenon
     test stain tear node nodes duct loop criteria score scale classification manoeuvre
-    maneuver reagent solution index point fracture pentad paresis fingers oesophagus ulcer
+    maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
     ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
