@@ -88,8 +88,10 @@ _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number (or a number and its part, "19-9") after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$)(?![.,:]\d)")
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
-_SCALE_SYMBOL = re.compile(r"(?<![\w\-])M[wL]")  # not an element: "Mg 0.6 mmol/L"
-_READING = re.compile(r" \d{1,2}(?:\.\d)?(?![\d.,])")
+# The symbols of the scales of earthquakes and eruptions, which take their reading ("Mw 7.0",
+# "VEI 5"); not an element: "Mg 0.6 mmol/L".
+_SCALE_SYMBOL = re.compile(r"(?<![\w\-])(?:M[wL]|VEI)\Z")
+_READING = re.compile(r" \d{1,2}(?:\.\d)?(?!\d|[.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 _SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
@@ -483,7 +485,7 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     counts something ("Britain 2 million troops"), and never the day of a date."""
     number = _ITS_NUMBER.match(text, end)
     if number is None:
-        reading = _READING.match(text, end) if _SCALE_SYMBOL.fullmatch(text, max(end - 2, 0), end) else None
+        reading = _READING.match(text, end) if _SCALE_SYMBOL.search(text, max(end - 3, 0), end) else None
         return reading.end() if reading is not None else end  # "Mw 7.0": a scale and its reading
     at = number.start(1)
     if any(start <= at < stop for start, stop, _ in dates):
