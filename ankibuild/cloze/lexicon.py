@@ -59,6 +59,7 @@ from .tokens import number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
+    PLACES_AS_WORDS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
     STOPWORDS,
@@ -216,8 +217,12 @@ class _Counts:
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)
-            elif cls == "common" and self.bare[word] >= 2 and not self.lower[word]:
-                out.add(word)  # "China", never "china"
+            elif (
+                cls == "common"
+                and not self.lower[word]
+                and (self.bare[word] >= 2 or (word in PLACES_AS_WORDS and self.inside[word]))
+            ):
+                out.add(word)  # "China", never "china"; a country once is enough
         return {word for word in out if not is_derived(word, out)}
 
     def plain(self) -> frozenset[str]:

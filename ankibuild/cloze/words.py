@@ -19,6 +19,8 @@ def _load(name: str) -> frozenset[str]:
 COMMON = _load("english-words.txt")
 PROPER_ADJECTIVES = _load("proper-adjectives.txt")
 """Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
+PLACES_AS_WORDS = frozenset({"china", "turkey", "chile", "guinea", "jersey"})
+"""Countries whose names are ordinary words too: written with a capital, they name the country."""
 SUBJECT_PHRASES = _load("subject-phrases.txt")
 """Terms of the sciences and geography made of ordinary words ("active site", "longshore drift")."""
 SUBJECT_TERMS = _load("subject-terms.txt")
