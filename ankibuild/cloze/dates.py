@@ -173,7 +173,7 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
         return at, "date" if form == "year" else form
-    if lower in _CIRCA and form in ("year", "decade"):
+    if lower in _CIRCA and form in ("year", "decade", "shortrange"):
         return at, form
     if word in _ERAS_BEFORE and form == "year":
         return _grow_left(text, at, form)  # "AD 79", "c. AD 30"

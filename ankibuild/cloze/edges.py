@@ -130,11 +130,11 @@ _ABBREVIATION_NOUNS = frozenset(
 _ABBREVIATION_PARTS = tuple(sorted({" " + noun[:4] for noun in _ABBREVIATION_NOUNS}))
 _SIDES = ("right ", "left ", "Right ", "Left ")
 # Kinds and parts named by a capital letter: with a hyphen ("X-rays", "T-tubules", "D-dimer",
-# "V-shaped valley") or before the noun they name ("T wave", "Z line", "R group", "X chromosome").
+# "V-shaped valley", "D-Day") or before the noun they name ("T wave", "Z line", "R group", "X chromosome").
 # "A" and "I" are words too, so only the bands of a muscle fibre are named by them. The ions of
 # hydrogen and potassium are written with one capital: "H+", "K+ ions".
 _LETTER_NAME = re.compile(
-    r"(?<![\w\-.'’])(?:[B-HJ-Z]-(?:shaped [a-z]{3,}|(?!turns?\b|shirts?\b)[a-z]{3,}(?<!ed))"
+    r"(?<![\w\-.'’])(?:[B-HJ-Z]-(?:shaped [a-z]{3,}|(?!turns?\b|shirts?\b)[a-z]{3,}(?<!ed)|Day)"
     r"|[B-HJ-Z] (?:waves?|lines?|bands?|zones?|groups?|cells?|chromosomes?|lymphocytes?|antigens?|proteins?"
     r"|tubules?|phase|site)|[AI] bands?(?! of)|[HK]\+(?![\w+])(?: ions?)?)(?![\w\-])"
 )
@@ -163,6 +163,7 @@ _OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # 
 _VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
@@ -500,6 +501,19 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
     out: list[tuple[int, int, str]] = []
     plain: bool | None = None  # whether the last blank of ``out`` is all plain words; None: not read yet
     for start, end, kind in chosen:
+        if (
+            out
+            and kind == "name"
+            and out[-1][2] == "name"
+            and out[-1][1] + len(" D. ") == start
+            and _MIDDLE_INITIAL.fullmatch(text, out[-1][1], start)
+            and " " not in text[out[-1][0] : out[-1][1]]
+            and text[out[-1][0]].isupper()
+            and not any(s < start and out[-1][1] < e for s, e in refused)
+        ):
+            out[-1] = (out[-1][0], end, kind)  # "Dwight D. Eisenhower": a middle initial joins a name
+            plain = False
+            continue
         if (
             out
             and kind == "name"

@@ -44,10 +44,12 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
+# Verbs whose object is an event, between a name and the event's head: "France declare war".
+_EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
 _HEADS_OF = frozenset("index law laws theory principle hypothesis".split())
 _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
-_LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+)")  # what every name by a letter holds
+_LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
@@ -75,7 +77,7 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
-    if second in heads and not is_verb_like(word) and word not in DISCOURSE:
+    if second in heads and not is_verb_like(word) and word not in DISCOURSE and word not in _EVENT_VERBS:
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
 

@@ -20,6 +20,10 @@ _NUMBER_PLAN = re.compile(
 )
 # An ordinal, a few words, a head noun: "20th communist party congress", "the Fifth Republic".
 # The forms with digits start with a digit, so the regex engine can skip other text quickly.
+# Units and lines numbered by an ordinal, besides events: "6th Army", "7th Cavalry", "38th parallel".
+_ORDINAL_HEADS = frozenset(
+    "army armies navy fleet cavalry division regiment battalion brigade corps parallel meridian".split()
+)
 _ORDINAL_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)((?:\s[A-Za-z][\w'’\-]*){1,4})")
 _ORDINAL_WORD = re.compile(rf"(?:{_ORDINAL_WORDS})((?:\s[a-z][\w'’\-]*){{1,4}})")
 # "Article 48", "Art. 231": the word capitalised, as such names are written
@@ -136,6 +140,6 @@ def _last_head_end(match: re.Match[str]) -> int:
         lower = word.group().lower()
         if lower in STOPWORDS or lower == "century":
             break
-        if lower in EVENT_HEADS:
+        if lower in EVENT_HEADS or lower in _ORDINAL_HEADS:
             end = offset + word.end()
     return end
