@@ -44,6 +44,8 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
+# Words that "the" makes a side or a region rather than a name: "the West", "the Left".
+_SIDES = frozenset("west east north south left right centre center".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
@@ -279,7 +281,7 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             first_end = offset + len(words[0])
             bare = (
                 len(words) == 1
-                and text[max(0, offset - 4) : offset].lower() != "the "
+                and (text[max(0, offset - 4) : offset].lower() != "the " or words[0].lower() not in _SIDES)
                 and not text[first_end + 1 : first_end + 2].isdigit()  # "Act 1", "Figure 3": a reference
             )
             for i, word in enumerate(words):
