@@ -267,8 +267,9 @@ def _capital_runs(text: str) -> Iterator[tuple[int, int, str]]:
 def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, bool]]:
     """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
-    A word stands bare with no capitalised word beside it, no "the" before it and no number after
-    it: "China", not "the West", "Soviet Union" or "Act 1".
+    A word stands bare with no capitalised word beside it, no number after it and, if it names a
+    side or region, no "the" before it: "China", "the Terror", not "the West", "Soviet Union" or
+    "Act 1".
     """
     out: list[tuple[str, bool, bool]] = []
     for start, end, run in _capital_runs(text):
