@@ -278,7 +278,8 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
         else:
             parts = [(start, run.split(" "))]
         for offset, words in parts:
-            at_start = starts_sentence(text, offset)
+            # a capital after "+" or "&" joins a list, where an ordinary word would not have one
+            at_start = starts_sentence(text, offset) and not (offset > 2 and text[offset - 2] in "+&")
             first_end = offset + len(words[0])
             bare = (
                 len(words) == 1
