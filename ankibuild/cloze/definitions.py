@@ -193,6 +193,8 @@ def compounds(text: str) -> Iterator[str]:
             continue
         if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):
             continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
+        if rest.endswith("ly"):
+            continue  # "twice-daily biphasic" says how often
         yield match.group(0)
 
 

@@ -109,6 +109,9 @@ _GREEK_NAME = re.compile(
     r" (?:cells?|agonists?|antagonists?|blockers?|receptors?|particles?|radiation|decay|rays?|chains?|subunits?))"
     r"(?![\w\-])"
 )
+# Solutions named by their strength: "0.9% saline", "10% glucose", "5% dextrose".
+_SOLUTIONS = frozenset({"saline", "glucose", "dextrose"})
+_STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,2})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
 # The halves of an organ told apart by their position: "anterior pituitary".
@@ -229,7 +232,9 @@ def shape(
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
-            if start > 2 and text[start - 1] == " " and text[start - 2] in "as":
+            if start > 2 and text[start - 1] == " " and text[start - 2] == "%" and text[start:end] in _SOLUTIONS:
+                start = with_strength(text, start)  # "0.9% saline", "10% glucose"
+            elif start > 2 and text[start - 1] == " " and text[start - 2] in "as":
                 start = with_qualifier(text, start, _LATIN_HEADS)
             elif start > 2 and text[start - 1] == " " and text[start - 2] == "r":
                 start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
@@ -286,6 +291,12 @@ def with_prefix(text: str, start: int, end: int) -> int:
     if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
         return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
     return match.start()
+
+
+def with_strength(text: str, start: int) -> int:
+    """The start of a solution's blank: before its strength ("0.9% saline"), which names it."""
+    match = _STRENGTH.search(text, max(start - len("12.5% "), 0), start)
+    return match.start() if match is not None else start
 
 
 def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
