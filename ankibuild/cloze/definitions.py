@@ -51,6 +51,9 @@ _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+# The states and stages a clinical note is sorted by ("acute: triptan + NSAID", "unconscious:
+# IM glucagon"): they say when, not what is learnt.
+_CLINICAL_STATES = frozenset("acute chronic mild moderate severe conscious unconscious stable unstable".split())
 # Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
 # light, contain iodopsin"), where a noun phrase would name a term.
 _CLAUSE_VERBS = frozenset(
@@ -291,8 +294,8 @@ def _defined(text: str) -> str | None:
         return None  # "V = IR", "D = AVPU": a letter stands for something; it is no term
     if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.replace("-", "").isalpha():
         return None
-    if lower in INSTRUCTIONS:
-        return None  # "take: blood cultures, lactate" says what to do
+    if lower in INSTRUCTIONS or lower in _CLINICAL_STATES:
+        return None  # "take: blood cultures, lactate" says what to do; "acute: ..." when
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
     if len(word) > 1 and word.isupper() and is_common(lower):
