@@ -53,8 +53,12 @@ from .words import (
 
 Span = tuple[int, int]
 
-# A chemical symbol or formula written with capitals and digits: "Na", "Cu2", "SO4".
-_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+# A chemical formula written with the symbols of elements and digits: "Na", "Cu2", "SO4", not "HER2".
+_ELEMENT_SYMBOLS = (
+    "He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Mo Ag Cd In Sn "
+    "Sb Te Xe Cs Ba Pt Au Hg Pb Bi Ra Rn Th Pu H B C N O F P S K V Y I W U"
+).split()
+_FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENT_SYMBOLS)})\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 # Nouns for a part, tool or drug made of a term: "ester bonds", "biuret reagent", "prostaglandin
