@@ -118,8 +118,8 @@ _SOLUTIONS = frozenset({"saline", "glucose", "dextrose"})
 _STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,2})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
-# The halves of an organ told apart by their position: "anterior pituitary".
-_POSITIONS = frozenset({"anterior", "posterior"})
+# The parts of an organ told apart by their position: "anterior pituitary", "inferior MI".
+_POSITIONS = frozenset({"anterior", "posterior", "inferior", "superior"})
 # The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
 _KINDS_OF_MOLECULE = {
     "CoA": frozenset({"acetyl"}),
@@ -232,6 +232,8 @@ def shape(
                 end = with_abbreviation_part(text, end)
             if start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
                 start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
+            elif start > 2 and text[start - 1] == " " and text[start - 2] == "r" and text[start:end] == "MI":
+                start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
         else:
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"

@@ -142,8 +142,8 @@ class _RunReader:
                 if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
                     self.read.append((start, (), ((start, end),)))  # "World Health Organization (WHO)"
                 continue
-            if run == "SE" and text.startswith(":", end) and text[start - 2 : start - 1].islower():
-                continue  # "morphine SE:" labels side effects; "SE England" keeps its name
+            if run == "SE" and not text[end + 1 : end + 2].isupper():
+                continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
             if fenced and overlaps(start, end, fenced):
                 continue  # the user blanked part of this name: the rest is theirs to blank
             if blocked and overlaps(start, end, blocked):

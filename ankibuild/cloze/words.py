@@ -67,7 +67,8 @@ EVENT_HEADS = frozenset(
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish mask manoeuvre maneuver sign signs reflex
-    burner tear index scheme tumour tumours formula thickness breathing gangrene""".split()
+    burner tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
+    spots protein""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them."""
 
