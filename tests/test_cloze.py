@@ -162,3 +162,19 @@ def test_terms_side_by_side_are_not_joined_across_protected_text() -> None:
     assert joined == ["palisade mesophyll"]
     apart = find_blanks(text, lexicon, ClozeSettings(), protected=[(8, 9)])
     assert [text[b.start : b.end] for b in apart] == ["palisade", "mesophyll"]
+
+
+def test_the_subject_lists_apply_to_a_course_of_their_subject_only() -> None:
+    biology = [
+        "insulin from the pancreas lowers blood glucose",
+        "glucagon from the pancreas raises it; the liver stores glycogen",
+        "the plague spread through the town",
+    ]
+    history = [
+        "the plague spread through the town in 1348",
+        "the Tsar abdicated in March 1917 and the war went on",
+        "the Bolsheviks seized power in October 1917",
+    ]
+    line = "the plague spread through the town"
+    assert texts(line, find_blanks(line, Lexicon.from_texts(biology), DEFAULT)) == ["plague"]
+    assert texts(line, find_blanks(line, Lexicon.from_texts(history), DEFAULT)) == []

@@ -54,10 +54,14 @@ from .words import (
 Span = tuple[int, int]
 
 # A chemical formula written with the symbols of elements and digits: "Na", "Cu2", "SO4", not "HER2".
-_ELEMENT_SYMBOLS = (
-    "He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Mo Ag Cd In Sn "
-    "Sb Te Xe Cs Ba Pt Au Hg Pb Bi Ra Rn Th Pu H B C N O F P S K V Y I W U"
-).split()
+_ELEMENT_SYMBOLS = sorted(
+    """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br
+    Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er
+    Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md
+    No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og""".split(),
+    key=len,
+    reverse=True,  # two letters before one: "Cl" before "C"
+)
 _FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENT_SYMBOLS)})\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
@@ -115,7 +119,7 @@ _GREEK_NAME = re.compile(
 )
 # Solutions named by their strength: "0.9% saline", "10% glucose", "5% dextrose".
 _SOLUTIONS = frozenset({"saline", "glucose", "dextrose"})
-_STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,2})?% $")
+_STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,3})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
 # The parts of an organ told apart by their position: "anterior pituitary", "inferior MI".
@@ -134,16 +138,18 @@ _ABBREVIATION_NOUNS = frozenset(
     """pain head chest abdomen elevation depression prolongation interval gene genes virus viruses
     replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum""".split()
 )
+_SCANNED = frozenset({"head", "chest", "abdomen"})
+_SCANS = frozenset({"CT", "MRI", "PET", "CXR", "AXR", "XR", "US"})
 _ABBREVIATION_PARTS = tuple(sorted({" " + noun[:4] for noun in _ABBREVIATION_NOUNS}))
 _SIDES = ("right ", "left ", "Right ", "Left ")
 # Kinds and parts named by a capital letter: with a hyphen ("X-rays", "T-tubules", "D-dimer",
 # "V-shaped valley", "D-Day") or before the noun they name ("T wave", "Z line", "R group", "X chromosome").
-# "A" and "I" are words too, so only the bands of a muscle fibre are named by them. The ions of
+# "A" and "I" are words too: only "I band" is taken, as "A band" is as often a group of people. The ions of
 # hydrogen and potassium are written with one capital: "H+", "K+ ions".
 _LETTER_NAME = re.compile(
     r"(?<![\w\-.'’])(?:[B-HJ-Z]-(?:shaped [a-z]{3,}|(?!turns?\b|shirts?\b)[a-z]{3,}(?<!ed)|Day)"
     r"|[B-HJ-Z] (?:waves?|lines?|bands?|zones?|groups?|cells?|chromosomes?|lymphocytes?|antigens?|proteins?"
-    r"|tubules?|phase|site)|[AI] bands?(?! of)|[HK]\+(?![\w+])(?: ions?)?)(?![\w\-])"
+    r"|tubules?|phase|site)|I bands?|[HK]\+(?![\w+])(?: ions?)?)(?![\w\-])"
 )
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
@@ -207,8 +213,8 @@ def shape(
                     continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
-            elif start > 3 and text[start - 1] == "-":
-                start = with_prefix(text, start, end)
+            elif start > 1 and text[start - 1] == "-":
+                start = with_prefix(text, start, end)  # "5-HT3" may open a line
             elif start > 4 and text.startswith(" of ", start - 4):
                 start = with_structure(text, start)
             if (
@@ -301,7 +307,7 @@ def with_prefix(text: str, start: int, end: int) -> int:
 
 def with_strength(text: str, start: int) -> int:
     """The start of a solution's blank: before its strength ("0.9% saline"), which names it."""
-    match = _STRENGTH.search(text, max(start - len("12.5% "), 0), start)
+    match = _STRENGTH.search(text, max(start - len("12.125% "), 0), start)
     return match.start() if match is not None else start
 
 
@@ -334,6 +340,8 @@ def with_abbreviation_part(text: str, end: int) -> int:
     match = _NEXT_WORD.match(text, end)
     if match is None or match.group(1) not in _ABBREVIATION_NOUNS or text.startswith(" of ", match.end()):
         return end  # "UK head of state": the noun heads a phrase of its own
+    if match.group(1) in _SCANNED and text[:end].rsplit(" ", 1)[-1] not in _SCANS:
+        return end  # "KGB head": only a scan is of a part of the body
     return match.end()
 
 

@@ -80,6 +80,10 @@ _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s[→⇌]\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
 _KINDRED_USES = 3
 _COMPOUND_USES = 2
+# A course reads the bundled subject lists when they hold at least this many of its distinct
+# lower-case words, and this share of them (a science or geography course holds 1 to 16%).
+_SUBJECT_MIN_TERMS = 3
+_SUBJECT_MIN_SHARE = 0.01
 _BOUND_USES = 2
 # Nouns that name an idea by the words before them; at most three such words.
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate")
@@ -212,8 +216,15 @@ class _Counts:
             if bare:
                 self.bare[lower] += 1
 
-    def names(self) -> set[str]:
-        out = {word for word in self.lower if word in SUBJECT_TERMS or _is_drug(word)}
+    def subject(self) -> bool:
+        """Whether the course is one of the subjects the bundled lists are for: enough of their
+        terms among its words. A history course writes "plague" or "deposition" now and then,
+        without those lists' meanings, and keeps its words ordinary."""
+        found = sum(1 for word in self.lower if word in SUBJECT_TERMS)
+        return found >= _SUBJECT_MIN_TERMS and found >= _SUBJECT_MIN_SHARE * len(self.lower)
+
+    def names(self, subject: bool) -> set[str]:
+        out = {word for word in self.lower if (subject and word in SUBJECT_TERMS) or _is_drug(word)}
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)
@@ -264,7 +275,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 terms.update(_with_plural(term))
             elif term:
                 names.update(_with_plural(term))
-    names.update(counts.names())
+    subject = counts.subject()
+    names.update(counts.names(subject))
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
     names.update(word for word in technical if not is_technical_adjective(word))
@@ -281,7 +293,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_bound_pairs(lines, counts.lower, names))
     terms.update(_contrasts(lines))
     terms.update(_headed_terms(lines))
-    terms.update(_subject_phrases(lines))
+    if subject:
+        terms.update(_subject_phrases(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
     terms.update(_recurring_phrases(lines))

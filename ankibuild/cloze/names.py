@@ -20,7 +20,7 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
+from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, ORG_HEADS, STOPWORDS, is_common, is_verb_like
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -44,8 +44,9 @@ _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
-# Words that "the" makes a side or a region rather than a name: "the West", "the Left".
-_SIDES = frozenset("west east north south left right centre center".split())
+# Words that "the" makes a side, a region or an institution of any country rather than a name:
+# "the West", "the Left", "the Government", "the Church".
+_THE_GENERIC = frozenset("west east north south left right centre center".split()) | ORG_HEADS
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
@@ -268,8 +269,8 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
     """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
     A word stands bare with no capitalised word beside it, no number after it and, if it names a
-    side or region, no "the" before it: "China", "the Terror", not "the West", "Soviet Union" or
-    "Act 1".
+    side, region or institution, no "the" before it: "China", "the Terror", not "the West", "the
+    Government", "Soviet Union" or "Act 1".
     """
     out: list[tuple[str, bool, bool]] = []
     for start, end, run in _capital_runs(text):
@@ -279,11 +280,11 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             parts = [(start, run.split(" "))]
         for offset, words in parts:
             # a capital after "+" or "&" joins a list, where an ordinary word would not have one
-            at_start = starts_sentence(text, offset) and not (offset > 2 and text[offset - 2] in "+&")
+            at_start = starts_sentence(text, offset) and not (offset >= 2 and text[offset - 2] in "+&")
             first_end = offset + len(words[0])
             bare = (
                 len(words) == 1
-                and (text[max(0, offset - 4) : offset].lower() != "the " or words[0].lower() not in _SIDES)
+                and (text[max(0, offset - 4) : offset].lower() != "the " or words[0].lower() not in _THE_GENERIC)
                 and not text[first_end + 1 : first_end + 2].isdigit()  # "Act 1", "Figure 3": a reference
             )
             for i, word in enumerate(words):

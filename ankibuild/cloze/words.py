@@ -70,7 +70,8 @@ EVENT_HEADS = frozenset(
     burner tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein""".split()
 )
-"""Nouns that make a named event, document, law or theory of the words before them."""
+"""Nouns that make a named event, document, law or theory of the words before them, or a sign,
+tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
 
 ORG_HEADS = frozenset(
     """party parties police army navy council committee union league assembly parliament
@@ -171,8 +172,8 @@ SCIENCE_ENDINGS = (
 """Endings of sugars ("glucose", "cellulose"), inflammations, conditions, tumours, operations and
 diseases ("tuberculosis", "anaemia", "neuropathy", "melanoma", "salpingectomy", "photophobia"): a
 name even when the word is also ordinary English."""
-SCIENCE_EXCEPTIONS = ("gnosis", "anatomy", "dichotomy", "lobotomy")
-"""Endings of ordinary words that look scientific: "diagnosis", "prognosis", "dichotomy"."""
+SCIENCE_EXCEPTIONS = ("gnosis", "dichotomy", "nostalgia", "xenophobia", "homophobia")
+"""Endings of ordinary words that look scientific: "diagnosis", "dichotomy", "nostalgia"."""
 
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
