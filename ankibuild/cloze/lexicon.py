@@ -241,8 +241,9 @@ class _Counts:
 
 
 def _is_new_compound(word: str) -> bool:
-    """A word of two ordinary words that no dictionary holds: "backwash", not "eachother"."""
-    if not word.isalpha() or is_common(word):
+    """A word of two ordinary words that no dictionary holds: "backwash", not "eachother", nor a
+    word that heads notes ("landforms")."""
+    if not word.isalpha() or is_common(word) or word in DISCOURSE:
         return False
     stem = word[:-1] if word.endswith("s") else word
     return is_compound(stem) and not any(stem.startswith(small) or stem.endswith(small) for small in _SMALL_PARTS)
