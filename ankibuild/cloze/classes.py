@@ -44,6 +44,7 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy""".split()
 )
 _LONG_CAPITALS = 5
+_BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
@@ -65,6 +66,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "strong" if lower in lexicon.names else "stop"
     if len(text) == 1:
         return "stop"  # "F = ma", "vitamin K"
+    if _is_genotype(text):
+        return "stop"  # "Bb", "RrYy", "IAIO": a genotype is worked out, not a name to learn
     if text == "SEs":
         return "stop"  # side effects; "SE England" keeps its capitals
     if (
@@ -126,3 +129,13 @@ def core(word: str) -> tuple[str, bool]:
     if cut == 1 and tail:  # O'Brien
         return word, False
     return word[:cut], bool(tail) or cut < len(word) - 1  # "Stalin's", "Course'was"; not "Workers'"
+
+
+def _is_genotype(text: str) -> bool:
+    """Pairs of alleles of a gene, a capital and either case of the same letter ("Bb", "RRYy"),
+    or a blood group's ("IAIB")."""
+    if _BLOOD_GENOTYPE.fullmatch(text):
+        return True
+    if len(text) % 2 or text.isupper():
+        return False  # "II" is a regnal number, "SS" a name: a genotype has a small letter
+    return all(text[i].isupper() and text[i + 1].upper() == text[i] for i in range(0, len(text), 2))
