@@ -109,6 +109,7 @@ GRADING = frozenset(
     upper higher severe mild moderate""".split()
 )
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
+_ADJECTIVE_IVE = ("tive", "sive", "cive")
 
 
 def definitions(text: str) -> Iterator[str]:
@@ -357,4 +358,6 @@ def _classifying(word: str) -> bool:
         return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"
         return all(part.isalpha() for part in word.split("-"))
+    if word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE):
+        return False  # "survive", "receive" are verbs; "active", "passive", "coercive" sort
     return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")
