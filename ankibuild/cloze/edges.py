@@ -173,6 +173,9 @@ _ELLIPSIS_MARKS = frozenset(",;:.)?!")
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
 _OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # "sapiens", "aureus", "polymerase"
+# Nouns of what is done with or found by a name, which it does not own: "AAA screening".
+_NOT_OWNED = frozenset("screening prophylaxis trial trials bacillus vaccine vaccines infection".split())
+_DESCRIBING_ENDS = ("al", "ic", "ous")  # adjectives that describe what follows: "LP bacterial"
 _VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
@@ -578,8 +581,8 @@ def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
     span = text[start:end]
     if " " in span or not span[-1:].isalnum() or not span[:1].isupper() or span.lower() in NOTE_SHORTHAND:
         return False
-    if term.endswith(_VERB_ENDS):
-        return False
+    if term.endswith(_VERB_ENDS) or term in _NOT_OWNED or (" " not in term and term.endswith(_DESCRIBING_ENDS)):
+        return False  # "LP bacterial", "AAA screening", "TB bacillus": what is found or done, not a kind
     if sum(ch.isupper() for ch in span) < 2 and not (" " not in term and term.endswith(_OWNED_ENDS)):
         return False  # one capital: only a species or an enzyme ("Taq polymerase") is owned
     before = text[:start].split()[-2:]
