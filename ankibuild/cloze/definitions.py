@@ -40,7 +40,8 @@ _DESCRIBED = re.compile(
 # A heading: one to three words alone on a line, or before a spaced dash or a bracket.
 _HEADING = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?:\s+[-–—(].*)?")
 _HEADING_MARKS = ("-", "–", "—", "(")
-_GLOSSED = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?: \((?!\d)| [-–] )")
+# A gloss in brackets is no date nor an allele's letter: "tall (T) × dwarf (t)" shows a symbol.
+_GLOSSED = re.compile(rf"({_WORD}(?: {_WORD}){{0,2}})(?: \((?!\d|[A-Za-z]\))| [-–] )")
 _HEADING_JOIN = re.compile(r" [+&] ")
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?) ")
 _HEADING_LENGTH = 60
@@ -60,8 +61,9 @@ _CLAUSE_VERBS = frozenset(
     """need needs contain contains make makes have has cause causes help helps allow allows keep
     keeps produce produces carry carries become becomes let lets get gets""".split()
 )
-_LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([A-Z]) ([a-z]{3,})(?![\w\-])")
-_LETTER_NOUN = re.compile(r"[A-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
+# "A" and "I" are words: "A gene is ...", "I think" name no kind.
+_LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([B-HJ-Z]) ([a-z]{3,})(?![\w\-])")
+_LETTER_NOUN = re.compile(r"[B-HJ-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
 _CHAIN_SIGN = re.compile(r"\s(?:→|->|⇌|⟶|\+|=|×|÷)\s")  # also a word equation: "weight = mass × g"
 _CHAIN_HEAD = re.compile(rf"\s*{_WORD}(?: {_WORD}){{0,2}}(?:\s?:\s|\s=\s)")
 _CHAIN_MARKS = ("→", "->", "⇌", "⟶", "+", "=", "×", "÷")

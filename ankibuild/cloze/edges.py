@@ -179,6 +179,7 @@ _DESCRIBING_ENDS = ("al", "ic", "ous")  # adjectives that describe what follows:
 _VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
+_BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
@@ -244,6 +245,8 @@ def shape(
             elif start > 2 and text[start - 1] == " " and text[start - 2] == "r" and text[start:end] == "MI":
                 start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
         else:
+            if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
+                continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
@@ -273,6 +276,11 @@ def shape(
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         out.append((start, end))
     return out
+
+
+def _is_verb_use(text: str, start: int, end: int) -> bool:
+    """Whether a word in "-ed" is used as a verb: after a form of "be" or before "by"."""
+    return text.startswith(" by ", end) or _BE_BEFORE.search(text, max(start - len(" being "), 0), start) is not None
 
 
 def with_charge(text: str, start: int, end: int) -> int:
