@@ -54,6 +54,9 @@ _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-]
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 # The states and stages a clinical note is sorted by ("acute: triptan + NSAID", "unconscious:
 # IM glucagon"): they say when, not what is learnt.
+# The first words of compounds that say how much, how fast or how long: "long-acting insulin",
+# "high-dose aspirin", "high-flow oxygen", "long-term resentment" describe, and name no kind.
+DEGREE_WORDS = frozenset("long short rapid fast slow quick high low intermediate ultra".split())
 _CLINICAL_STATES = frozenset("acute chronic mild moderate severe conscious unconscious stable unstable".split())
 # Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
 # light, contain iodopsin"), where a noun phrase would name a term.
@@ -199,8 +202,8 @@ def compounds(text: str) -> Iterator[str]:
             continue
         if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):
             continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
-        if rest.endswith("ly"):
-            continue  # "twice-daily biphasic" says how often
+        if rest.endswith("ly") or first in DEGREE_WORDS:
+            continue  # "twice-daily biphasic" says how often, "long-acting insulin" how long
         yield match.group(0)
 
 
@@ -358,8 +361,8 @@ def _classifying(word: str) -> bool:
     """Whether a lower-case word reads as an adjective that sorts things into kinds."""
     if word in STOPWORDS or word in GRADING or word in COUNTING or word in INSTRUCTIONS or len(word) < 5:
         return False  # "give" ends like "active" but is no adjective
-    if "-" in word:  # "non-competitive", "large-vessel"
-        return all(part.isalpha() for part in word.split("-"))
+    if "-" in word:  # "non-competitive", "large-vessel"; not "long-acting", "high-dose"
+        return all(part.isalpha() for part in word.split("-")) and word.split("-", 1)[0] not in DEGREE_WORDS
     if word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE):
         return False  # "survive", "receive" are verbs; "active", "passive", "coercive" sort
     return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

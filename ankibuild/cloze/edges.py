@@ -118,7 +118,7 @@ _GREEK_NAME = re.compile(
     r"(?![\w\-])"
 )
 # Solutions named by their strength: "0.9% saline", "10% glucose", "5% dextrose".
-_SOLUTIONS = frozenset({"saline", "glucose", "dextrose"})
+_SOLUTIONS = frozenset({"saline", "glucose", "dextrose", "sodium"})  # "0.9% sodium chloride"
 _STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,3})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
@@ -130,6 +130,8 @@ _KINDS_OF_MOLECULE = {
     "AMP": frozenset({"cyclic"}),
     "GMP": frozenset({"cyclic"}),
     "RNA": frozenset({"messenger", "transfer", "ribosomal", "guide"}),
+    "T4": frozenset({"free"}),  # "free T4": the hormone not bound to proteins
+    "T3": frozenset({"free"}),
 }
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a
@@ -250,9 +252,7 @@ def shape(
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
-            if start > 2 and text[start - 1] == " " and text[start - 2] == "%" and text[start:end] in _SOLUTIONS:
-                start = with_strength(text, start)  # "0.9% saline", "10% glucose"
-            elif start > 2 and text[start - 1] == " " and text[start - 2] in "as":
+            if start > 2 and text[start - 1] == " " and text[start - 2] in "as":
                 start = with_qualifier(text, start, _LATIN_HEADS)
             elif start > 2 and text[start - 1] == " " and text[start - 2] == "r":
                 start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
@@ -274,6 +274,8 @@ def shape(
                     end = with_part(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
+        if start > 2 and text[start - 2 : start] == "% " and text[start:end].split(" ", 1)[0] in _SOLUTIONS:
+            start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         out.append((start, end))
     return out
 
