@@ -47,6 +47,7 @@ _CAPS_WORD = re.compile(r"[A-Z]{3,}")
 # Words that "the" makes a side, a region or an institution of any country rather than a name:
 # "the West", "the Left", "the Government", "the Church".
 _THE_GENERIC = frozenset("west east north south left right centre center".split()) | ORG_HEADS
+_COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
@@ -145,6 +146,9 @@ class _RunReader:
                 continue
             if run == "SE" and not text[end + 1 : end + 2].isupper():
                 continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
+            if " of " in run and run.split(" ", 1)[0] in _COMPASS:
+                cut = run.index(" of ") + len(" of ")  # "25 km WSW of Port-au-Prince": a bearing, then the place
+                start, run = start + cut, run[cut:]
             if fenced and overlaps(start, end, fenced):
                 continue  # the user blanked part of this name: the rest is theirs to blank
             if blocked and overlaps(start, end, blocked):
