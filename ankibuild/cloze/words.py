@@ -68,14 +68,14 @@ EVENT_HEADS = frozenset(
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish mask manoeuvre maneuver sign signs reflex
     burner tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
-    spots protein""".split()
+    spots protein calendar mutiny mutinies""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
 
 ORG_HEADS = frozenset(
     """party parties police army navy council committee union league assembly parliament
-    government front church bank university college company society institute""".split()
+    government front church bank university college company society institute works""".split()
 )
 """Nouns that name an institution only after an already capitalised phrase."""
 
@@ -102,9 +102,10 @@ EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "al
 
 POSSESSIVE_PLACES = frozenset(
     """hospital college university cathedral church chapel school academy park square street road
-    bridge bank hall island bay wood cross inn gate court""".split()
+    bridge bank hall island bay wood cross inn gate court day""".split()
 )
-"""Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College")."""
+"""Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College",
+"International Women's Day")."""
 
 ADJECTIVE_ENDINGS = ("ative", "itive", "ic", "ical", "ious", "eous", "ular", "ory", "ible", "able", "tial", "ional")
 """Endings of technical adjectives ("Oxidative", "Anaerobic"): such a word opening a line is
