@@ -3,7 +3,8 @@
 Every date holds a number, so the search starts at numbers (which keeps it fast on the many lines
 without one) and grows each number into a *point*: "28th June 1956" and "1955 May" to the right,
 "June 1957", "Oct 22nd, 1956", "late 1950s", "c. 1800" and "Spring 1968" to the left. Points joined
-by a dash or "to" then merge into one range ("1894 - 1971", "Aug–Nov 1923"), and a bare month
+by a dash, or by "to" unless both are bare years, then merge into one range ("1894 - 1971",
+"Aug–Nov 1923"; "from 1983 to 2018" stays two years, as two dates joined by words), and a bare month
 joins a point the same way ("June - October 1956", "1956 June - Oct"). A bare month on its own is
 a date only after a word that introduces one ("murdered in June", "by March"): "May" is as
 likely a verb, and "the March on Washington" a name.
@@ -227,14 +228,16 @@ def _is_count(text: str, start: int, end: int) -> bool:
 
 
 def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
-    """Join points separated only by a range dash or "to" into one; take in a bare month after."""
+    """Join points separated only by a range dash, or by "to" when one side is more than a year,
+    into one; take in a bare month after."""
     merged: list[Point] = []
     for start, end, form in points:
         if form == "yearmonth":
             after = _BARE_MONTH_AFTER.match(text, end)
             end = after.end() if after else end
-        if merged and _RANGE_GAP.fullmatch(text, merged[-1][1], start):
-            merged[-1] = (merged[-1][0], end, "range")
+        gap = _RANGE_GAP.fullmatch(text, merged[-1][1], start) if merged else None
+        if gap is not None and not (form == "year" and merged[-1][2] == "year" and gap.group().strip().isalpha()):
+            merged[-1] = (merged[-1][0], end, "range")  # "1894 - 1971"; "from 1983 to 2018" is two years
         else:
             merged.append((start, end, form))
     return merged
