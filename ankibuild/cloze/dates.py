@@ -236,7 +236,8 @@ def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
             after = _BARE_MONTH_AFTER.match(text, end)
             end = after.end() if after else end
         gap = _RANGE_GAP.fullmatch(text, merged[-1][1], start) if merged else None
-        if gap is not None and not (form == "year" and merged[-1][2] == "year" and gap.group().strip().isalpha()):
+        bare_years = text[start:end].isdigit() and text[merged[-1][0] : merged[-1][1]].isdigit() if merged else False
+        if gap is not None and not (bare_years and gap.group().strip().isalpha()):
             merged[-1] = (merged[-1][0], end, "range")  # "1894 - 1971"; "from 1983 to 2018" is two years
         else:
             merged.append((start, end, form))

@@ -52,11 +52,13 @@ _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+# Compounds that say how much, how fast or how long: "long-acting insulin", "high-dose aspirin",
+# "high-flow oxygen", "long-term resentment" describe, and name no kind; "low-density lipoprotein"
+# and "short-day plants" do.
+_DEGREES = frozenset("long short rapid fast slow quick high low intermediate ultra".split())
+_MEASURED = frozenset("acting dose flow term release lasting".split())
 # The states and stages a clinical note is sorted by ("acute: triptan + NSAID", "unconscious:
 # IM glucagon"): they say when, not what is learnt.
-# The first words of compounds that say how much, how fast or how long: "long-acting insulin",
-# "high-dose aspirin", "high-flow oxygen", "long-term resentment" describe, and name no kind.
-DEGREE_WORDS = frozenset("long short rapid fast slow quick high low intermediate ultra".split())
 _CLINICAL_STATES = frozenset("acute chronic mild moderate severe conscious unconscious stable unstable".split())
 # Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
 # light, contain iodopsin"), where a noun phrase would name a term.
@@ -202,7 +204,7 @@ def compounds(text: str) -> Iterator[str]:
             continue
         if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):
             continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
-        if rest.endswith("ly") or first in DEGREE_WORDS:
+        if rest.endswith("ly") or is_degree(f"{first}-{rest}"):
             continue  # "twice-daily biphasic" says how often, "long-acting insulin" how long
         yield match.group(0)
 
@@ -357,12 +359,18 @@ def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set
             yield f"{modifier} {noun}"
 
 
+def is_degree(word: str) -> bool:
+    """Whether a hyphenated word says how much, how fast or how long ("long-acting", "high-dose")."""
+    first, _, rest = word.partition("-")
+    return first in _DEGREES and rest in _MEASURED
+
+
 def _classifying(word: str) -> bool:
     """Whether a lower-case word reads as an adjective that sorts things into kinds."""
     if word in STOPWORDS or word in GRADING or word in COUNTING or word in INSTRUCTIONS or len(word) < 5:
         return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"; not "long-acting", "high-dose"
-        return all(part.isalpha() for part in word.split("-")) and word.split("-", 1)[0] not in DEGREE_WORDS
+        return all(part.isalpha() for part in word.split("-")) and not is_degree(word)
     if word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE):
         return False  # "survive", "receive" are verbs; "active", "passive", "coercive" sort
     return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

@@ -118,7 +118,7 @@ _GREEK_NAME = re.compile(
     r"(?![\w\-])"
 )
 # Solutions named by their strength: "0.9% saline", "10% glucose", "5% dextrose".
-_SOLUTIONS = frozenset({"saline", "glucose", "dextrose", "sodium"})  # "0.9% sodium chloride"
+_SOLUTIONS = frozenset({"saline", "glucose", "dextrose", "sodium chloride", "sodium bicarbonate"})
 _STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,3})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())
@@ -241,7 +241,7 @@ def shape(
             elif after == " " and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)
             elif after == " " and text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
-                end = with_abbreviation_part(text, end)
+                end = with_abbreviation_part(text, start, end)
             if start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
                 start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
             elif start > 2 and text[start - 1] == " " and text[start - 2] == "r" and text[start:end] == "MI":
@@ -274,7 +274,7 @@ def shape(
                     end = with_part(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
-        if start > 2 and text[start - 2 : start] == "% " and text[start:end].split(" ", 1)[0] in _SOLUTIONS:
+        if start > 2 and text[start - 2 : start] == "% " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         out.append((start, end))
     return out
@@ -347,13 +347,13 @@ def with_named_part(text: str, end: int) -> int:
     return match.end() if match is not None and " " + match.group(1) in _NAMED_PARTS else end
 
 
-def with_abbreviation_part(text: str, end: int) -> int:
+def with_abbreviation_part(text: str, start: int, end: int) -> int:
     """The end of an abbreviation's blank: after the finding, gene, scan or process it names
     ("ST elevation", "RUQ pain", "CT head", "APC gene", "DNA replication")."""
     match = _NEXT_WORD.match(text, end)
     if match is None or match.group(1) not in _ABBREVIATION_NOUNS or text.startswith(" of ", match.end()):
         return end  # "UK head of state": the noun heads a phrase of its own
-    if match.group(1) in _SCANNED and text[:end].rsplit(" ", 1)[-1] not in _SCANS:
+    if match.group(1) in _SCANNED and text[start:end] not in _SCANS:
         return end  # "KGB head": only a scan is of a part of the body
     return match.end()
 

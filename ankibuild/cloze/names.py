@@ -20,7 +20,7 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, ORG_HEADS, STOPWORDS, is_common, is_verb_like
+from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -46,7 +46,10 @@ _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
 # Words that "the" makes a side, a region or an institution of any country rather than a name:
 # "the West", "the Left", "the Government", "the Church".
-_THE_GENERIC = frozenset("west east north south left right centre center".split()) | ORG_HEADS
+_THE_GENERIC = frozenset(
+    """west east north south left right centre center government church police army navy crown state
+    court bank university college company""".split()
+)
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
@@ -147,7 +150,7 @@ class _RunReader:
             if run == "SE" and not text[end + 1 : end + 2].isupper():
                 continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
             if " of " in run and run.split(" ", 1)[0] in _COMPASS:
-                cut = run.index(" of ") + len(" of ")  # "25 km WSW of Port-au-Prince": a bearing, then the place
+                cut = run.index(" of ") + len(" of ")  # "~80 km NW of Kathmandu": a bearing, then the place
                 start, run = start + cut, run[cut:]
             if fenced and overlaps(start, end, fenced):
                 continue  # the user blanked part of this name: the rest is theirs to blank

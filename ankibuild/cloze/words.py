@@ -75,7 +75,7 @@ tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
 
 ORG_HEADS = frozenset(
     """party parties police army navy council committee union league assembly parliament
-    government front church bank university college company society institute works""".split()
+    government front church bank university college company society institute""".split()
 )
 """Nouns that name an institution only after an already capitalised phrase."""
 
