@@ -113,7 +113,8 @@ GRADING = frozenset(
     general normal usual typical similar original potential essential total actual initial final
     natural central internal external local national social political several various certain
     particular main major minor overall possible available equivalent new old early late lower
-    upper higher severe mild moderate""".split()
+    upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
+    asymmetrical""".split()
 )
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 _ADJECTIVE_IVE = ("tive", "sive", "cive")
