@@ -65,23 +65,15 @@ _ELEMENT_SYMBOLS = sorted(
 _FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENT_SYMBOLS)})\d*)+")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
-# Nouns for a part, tool or drug made of a term: "ester bonds", "biuret reagent", "prostaglandin
-# analogue", "thrombin inhibitor".
+# Nouns for a part, tool, drug or operation made of a term: "ester bonds", "biuret reagent",
+# "prostaglandin analogue", "thrombin inhibitor", "sodium channels", "electron microscope", "liver
+# transplant".
 _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
-    agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers""".split()
+    agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
+    pump microscope microscopes transplant transplants""".split()
 )
-_PART_STARTS = (
-    " bond",
-    " bridge",
-    " group",
-    " reagent",
-    " analog",
-    " agonist",
-    " antagonist",
-    " inhibitor",
-    " blocker",
-)
+_PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -138,7 +130,8 @@ _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # scan ("CT head"), a gene or virus ("APC gene", "RNA virus"), a process ("DNA replication").
 _ABBREVIATION_NOUNS = frozenset(
     """pain head chest abdomen elevation depression prolongation interval gene genes virus viruses
-    replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum""".split()
+    replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum
+    antibodies channels""".split()
 )
 _SCANNED = frozenset({"head", "chest", "abdomen"})
 _SCANS = frozenset({"CT", "MRI", "PET", "CXR", "AXR", "XR", "US"})
@@ -413,12 +406,16 @@ def with_noun(text: str, start: int, end: int) -> int:
 
 
 def with_part(text: str, end: int) -> int:
-    """The end of a term's blank: after a noun that names a part, tool or drug made of it ("ester
-    bonds", "biuret reagent", "prostaglandin analogue"): the term alone is half the fact."""
+    """The end of a term's blank: after a noun that names a part, tool, drug or operation made of
+    it ("ester bonds", "biuret reagent", "liver transplant"): the term alone is half the fact."""
     if not text.startswith(_PART_STARTS, end):
         return end  # most terms: a quick test of the text after them finds no such noun
     match = _NEXT_WORD.match(text, end)
-    return match.end() if match is not None and match.group(1) in _PARTS else end
+    if match is None or match.group(1) not in _PARTS:
+        return end
+    if match.group(1) == "pump" and text[end - 1] == "s":
+        return end  # "the ventricles pump blood": after a plural, "pump" is the verb
+    return match.end()
 
 
 def with_chemical(text: str, start: int, end: int) -> int:
