@@ -44,6 +44,7 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy""".split()
 )
 _LONG_CAPITALS = 5
+_STOPWORD_ACRONYMS = frozenset({"us", "who"})  # "US", "WHO": a country and an organisation
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 
@@ -79,7 +80,7 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"
-        if lower in STOPWORDS and lower != "us":  # "OF", "THE": shouting, not an acronym
+        if lower in STOPWORDS and lower not in _STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym
             return "stop"
         # An ordinary word in capitals: a short one is an abbreviation ("MAP", "FIT", "FAST"), a long
         # one emphasis ("BRUTAL", "INHIBITS"), as are the short words of emphasis ("NOT", "FEAR")

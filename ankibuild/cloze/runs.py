@@ -47,7 +47,7 @@ _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 # Nouns that make an eponym of any capitalised word before them, even one opening a sentence.
-_OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver".split())
+_OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver score criteria scale".split())
 _RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
