@@ -222,37 +222,42 @@ def shape(
                 and is_symbol(text, start, end)
             ):
                 continue
-            if after and after in _CHARGE_STARTS:
+            if after == " ":
+                if text.startswith(" the ", end):
+                    end = with_epithet(text, start, end)
+                elif text.startswith(_NAMED_PARTS, end):
+                    end = with_named_part(text, end)
+                elif text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
+                    end = with_abbreviation_part(text, start, end)
+            elif after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
                 if after == " " and text.startswith(" ion", end) and text[end - 1] in "+-−":
                     end = with_ions(text, end)
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, end)
-            elif after == " " and text.startswith(" the ", end):
-                end = with_epithet(text, start, end)
-            elif after == " " and text.startswith(_NAMED_PARTS, end):
-                end = with_named_part(text, end)
-            elif after == " " and text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
-                end = with_abbreviation_part(text, start, end)
-            if start > 1 and text[start - 1] == " " and text[start:end] in _KINDS_OF_MOLECULE:
-                start = with_qualifier(text, start, _KINDS_OF_MOLECULE[text[start:end]])
-            elif start > 2 and text[start - 1] == " " and text[start - 2] == "r" and text[start:end] == "MI":
-                start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
+            if start > 1 and text[start - 1] == " ":
+                name = text[start:end]
+                if name in _KINDS_OF_MOLECULE:
+                    start = with_qualifier(text, start, _KINDS_OF_MOLECULE[name])
+                elif name == "MI" and text[start - 2] == "r":
+                    start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
         else:
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
-            if start > 2 and text[start - 1] == " " and text[start - 2] in "as":
-                start = with_qualifier(text, start, _LATIN_HEADS)
-            elif start > 2 and text[start - 1] == " " and text[start - 2] == "r":
-                start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
-            if start > 2 and text[start - 1] == " " and text[start - 2] in ".hpt":
-                start = with_genus(text, start, end)
-                if start > 5 and text[start - 1] == " " and text[start - 2] == "t":
-                    start = with_side(text, start)
+            if start > 2 and text[start - 1] == " ":
+                before = text[start - 2]
+                if before in "as":
+                    start = with_qualifier(text, start, _LATIN_HEADS)
+                elif before == "r":
+                    start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
+                elif before in ".hpt":
+                    start = with_genus(text, start, end)
+                    if start > 5 and text[start - 1] == " " and text[start - 2] == "t":
+                        start = with_side(text, start)
         if after == " " or after == "-":
             if first.islower():
                 word = text[start:end]
@@ -267,7 +272,7 @@ def shape(
                     end = with_part(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
-        if start > 2 and text[start - 2 : start] == "% " and text[start:end] in _SOLUTIONS:
+        if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         out.append((start, end))
     return out
