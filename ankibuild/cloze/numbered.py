@@ -37,8 +37,8 @@ _KIND_OF = re.compile(r" ([a-z]{4,})\b(?<!ed)(?<!ly)")
 # Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
 _LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\-]([a-z]+))\b")
 # Kinds told apart by a capital letter, read from the text as written, since "hep a" in lower
-# case may be an article: "hep B", "blood group AB", "protein kinase A", "factor Xa",
-# "cytochrome c oxidase", "factor Xa inhibitors".
+# case may be an article: "hep B", "blood group AB", "protein kinase A", "factor Xa inhibitors",
+# "cytochrome c oxidase".
 _LETTER_KINDS = re.compile(
     r"\b(?:[Hh]ep(?:atitis)? [A-E]|[Bb]lood group (?:AB|A|B|O)|[Pp]rotein kinase [A-C]"
     r"|[Ff]actor (?:VIII|VII|XIII|XII|XI|IX|V|X)a?(?: inhibitors?)?"
