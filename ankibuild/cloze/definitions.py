@@ -205,7 +205,7 @@ def compounds(text: str) -> Iterator[str]:
             continue
         if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):
             continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
-        if rest.endswith("ly") or is_degree(f"{first}-{rest}"):
+        if rest.endswith("ly") or _is_degree(f"{first}-{rest}"):
             continue  # "twice-daily biphasic" says how often, "long-acting insulin" how long
         yield match.group(0)
 
@@ -360,7 +360,7 @@ def narrowed_terms(pairs: Iterable[tuple[str, str]], names: frozenset[str] | set
             yield f"{modifier} {noun}"
 
 
-def is_degree(word: str) -> bool:
+def _is_degree(word: str) -> bool:
     """Whether a hyphenated word says how much, how fast or how long ("long-acting", "high-dose")."""
     first, _, rest = word.partition("-")
     return first in _DEGREES and rest in _MEASURED
@@ -371,7 +371,7 @@ def _classifying(word: str) -> bool:
     if word in STOPWORDS or word in GRADING or word in COUNTING or word in INSTRUCTIONS or len(word) < 5:
         return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"; not "long-acting", "high-dose"
-        return all(part.isalpha() for part in word.split("-")) and not is_degree(word)
+        return all(part.isalpha() for part in word.split("-")) and not _is_degree(word)
     if word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE):
         return False  # "survive", "receive" are verbs; "active", "passive", "coercive" sort
     return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

@@ -55,7 +55,7 @@ from .names import LineNames, capitalised_words, line_names, lower_case
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
-from .tokens import number_starts
+from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
@@ -458,18 +458,8 @@ def _subject_phrases(lines: Sequence[_Text]) -> Iterator[str]:
     for line in lines:
         for word in line.words:
             for phrase in _PHRASES_BY_FIRST.get(word.lower(), ()):
-                if _whole_phrase_in(line.lower, phrase):
+                if holds_words(line.lower, phrase):
                     yield phrase
-
-
-def _whole_phrase_in(lower: str, phrase: str) -> bool:
-    at = lower.find(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
-            return True
-        at = lower.find(phrase, at + 1)
-    return False
 
 
 def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:

@@ -13,6 +13,7 @@ from ..model import Blank, BlankKind
 from .edges import joined, shape
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
+from .tokens import holds_words
 
 Detector = Literal["dates", "names"]
 Span = tuple[int, int]
@@ -165,7 +166,7 @@ def plan_blanks(
     planned = []
     for blank in find_blanks(text, lexicon, settings, fenced):
         term = _normal(text[blank.start : blank.end])
-        if not _given_away(term, shown):
+        if not holds_words(shown, term):  # a term the front of the card shows is no blank: a give-away
             planned.append(numbers.assign(blank, term))
     # Detected blanks come sorted and apart: only the user's need sorting in among them.
     return tuple(sorted(users + planned)) if users else tuple(planned)
@@ -173,17 +174,6 @@ def plan_blanks(
 
 def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def _given_away(term: str, shown: str) -> bool:
-    """Whether the front of the card (``shown``, normalised) holds ``term`` as whole words."""
-    at = shown.find(term)
-    while at >= 0:
-        end = at + len(term)
-        if (not at or not shown[at - 1].isalnum()) and (end == len(shown) or not shown[end].isalnum()):
-            return True
-        at = shown.find(term, at + 1)
-    return False
 
 
 class _Numbering:

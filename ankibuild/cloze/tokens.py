@@ -55,6 +55,17 @@ def starts_sentence(text: str, start: int) -> bool:
     return mark in _SPACED_MARKS and i + 1 < start and (i == 0 or text[i - 1] == " ")
 
 
+def holds_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words (nothing alphanumeric either side)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (not at or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
 def keyword_hits(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
     """Where the whole words ``keys`` stand in ``text``, in order (as written: case matters)."""
     # A cheap first test on whole words; most lines hold no key at all.
