@@ -46,6 +46,7 @@ from .words import (
     SALT_WORDS,
     SHORT_GENERA,
     STOPWORDS,
+    VERB_OBJECTS,
     is_common,
     is_participle,
     is_verb_like,
@@ -171,7 +172,7 @@ _OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # 
 # Nouns of what is done with or found by a name, which it does not own: "AAA screening".
 _NOT_OWNED = frozenset("screening prophylaxis trial trials bacillus vaccine vaccines infection".split())
 _DESCRIBING_ENDS = ("al", "ic", "ous")  # adjectives that describe what follows: "LP bacterial"
-_VERB_ENDS = ("ises", "izes", "ates", "ifies", "ed")  # "HbS polymerises", not "Homo sapiens"
+_VERB_ENDS = ("ises", "izes", "yses", "yzes", "ates", "ifies", "ed")  # "HbS polymerises", "ATPase hydrolyses"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
@@ -407,6 +408,10 @@ def with_noun(text: str, start: int, end: int) -> int:
     following = noun.group(1)
     if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
         return end  # "antibiotic kills bacteria": a verb follows
+    if following[-1] == "s":
+        after = _NEXT_WORD.match(text, noun.end(1))
+        if after is not None and after.group(1) in VERB_OBJECTS:
+            return end  # "the pituitary releases more ADH": a verb and its object
     return noun.end(1)
 
 

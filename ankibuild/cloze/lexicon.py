@@ -65,6 +65,7 @@ from .words import (
     STOPWORDS,
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
+    VERB_OBJECTS,
     is_common,
     is_participle,
     is_verb_like,
@@ -380,8 +381,11 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     if not adjectives:
         return
     for line in lines:
-        for adjective, noun, gap in zip(line.words[:-1], line.words[1:], line.gaps, strict=True):
+        words = line.words
+        for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
             if adjective in adjectives and gap == " " and _is_noun(noun):
+                if noun[-1] == "s" and at + 2 < len(words) and words[at + 2] in VERB_OBJECTS:
+                    continue  # "the pituitary releases more ADH": a verb and its object
                 yield f"{adjective} {noun}"
 
 

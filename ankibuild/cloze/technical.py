@@ -47,7 +47,7 @@ _SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
     hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept avg""".split()
 )
-_NOT_TERM_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly", "ises", "izes")
+_NOT_TERM_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly", "ises", "izes", "yses", "yzes")
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post non".split())
 

@@ -27,6 +27,10 @@ SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
 
+VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
+"""Words that open a verb's object: a word in "-s" before one is a verb ("releases more ADH"),
+not a plural noun."""
+
 STOPWORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there their theirs they
     them he him his she her hers it its we us our you your i me my who whom whose which what when
