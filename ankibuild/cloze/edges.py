@@ -149,6 +149,7 @@ _LETTER_NAME = re.compile(
 )
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
+_WHEN_PREFIXES = ("post-", "pre-")
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
@@ -314,6 +315,8 @@ def with_prefix(text: str, start: int, end: int) -> int:
         return match.start() if word.isupper() and len(word) <= 4 else start  # "5-HT3", not "1-Germany"
     if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
         return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
+    if match.group().lower() in _WHEN_PREFIXES and name.isupper():
+        return start  # "post-MI", "pre-NHS" say when; the event is the name
     return match.start()
 
 

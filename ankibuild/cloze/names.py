@@ -149,6 +149,9 @@ class _RunReader:
                 continue
             if run == "SE" and not text[end + 1 : end + 2].isupper():
                 continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
+            if run.endswith((" SE", " SEs")) and not text[end + 1 : end + 2].isupper():
+                end -= len(run) - run.rindex(" ")
+                run = run[: run.rindex(" ")]  # "SSRI SE: ...": the drug, then the label of its side effects
             if " of " in run and run.split(" ", 1)[0] in _COMPASS:
                 cut = run.index(" of ") + len(" of ")  # "~80 km NW of Kathmandu": a bearing, then the place
                 start, run = start + cut, run[cut:]
