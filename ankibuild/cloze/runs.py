@@ -146,7 +146,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                 j += 1
     first = 0
     for i, (_, ends) in enumerate(cores):
-        if ends and _possessive_place(words, cores, i):
+        if ends and _possessive_place(words, cores, classes, i):
             ends = False  # "St Mary's Hospital"
         if classes[i] == "stop" or ends or i == len(words) - 1:
             last = i if classes[i] != "stop" else i - 1
@@ -168,10 +168,13 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
             first = i + 1
 
 
-def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -> bool:
-    following = cores[i + 1][0].lower() if i + 1 < len(words) else ""
-    # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"
-    return words[i].endswith(("'s", "’s")) and (following in POSSESSIVE_PLACES or following in _NAMED_EVENTS)
+def _possessive_place(words: list[str], cores: list[tuple[str, bool]], classes: list[WordClass], i: int) -> bool:
+    if not words[i].endswith(("'s", "’s")) or i + 1 == len(words):
+        return False
+    following = cores[i + 1][0].lower()
+    # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"; a common
+    # word owns nothing by name, so it is part of one: "People's Republic", "Pride's Purge"
+    return following in POSSESSIVE_PLACES or following in _NAMED_EVENTS or classes[i] in ("common", "title")
 
 
 def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int, bool, frozenset[str]] | None:
@@ -194,7 +197,7 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         last = office
     first = _trim(run, start, last, opening)
     opening = opening and first == start
-    if first > last or classes[first] in ("title", "roman", "connector"):
+    if first > last or (classes[first] in ("title", "roman", "connector") and not (first < last and cores[first][1])):
         return None
     kinds = {classes[i] for i in range(first, last + 1)} - {"connector"}
     named = bool(kinds & NAME_LIKE) or (
@@ -239,6 +242,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             after += 1
         named_rest = any(classes[i] in NAME_LIKE for i in range(after, last + 1))
         opens = opening and first == start
+        if cls == "title" and cores[first][1]:
+            break  # a title that owns the rest of the name is part of it: "King's College"
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
