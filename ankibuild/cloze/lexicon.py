@@ -215,7 +215,7 @@ class _Counts:
                 continue
             self.inside[lower] += 1
             if bare:
-                self.bare[lower] += 1
+                self.bare[lower] += bare  # after "the" a word counts twice: "the Terror" names it
 
     def subject(self) -> bool:
         """Whether the course is one of the subjects the bundled lists are for: enough of their

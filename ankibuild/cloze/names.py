@@ -50,6 +50,8 @@ _THE_GENERIC = frozenset(
     """west east north south left right centre center government church police army navy crown state
     court bank university college company""".split()
 )
+# Words that qualify the noun after them, capitalised or not: "the First secretary".
+_THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
@@ -275,14 +277,14 @@ def _capital_runs(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, run
 
 
-def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, bool]]:
+def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, int]]:
     """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
     A word stands bare with no capitalised word beside it, no number after it and, if it names a
     side, region or institution, no "the" before it: "China", "the Terror", not "the West", "the
-    Government", "Soviet Union" or "Act 1".
+    Government", "Soviet Union" or "Act 1". Bare is 0 (not), 1, or 2 after "the" ("the Terror").
     """
-    out: list[tuple[str, bool, bool]] = []
+    out: list[tuple[str, bool, int]] = []
     for start, end, run in _capital_runs(text):
         if blocked and overlaps(start, end, blocked):
             parts = list(_free_parts(run, start, blocked))
@@ -292,11 +294,12 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             # a capital after "+" or "&" joins a list, where an ordinary word would not have one
             at_start = starts_sentence(text, offset) and not (offset >= 2 and text[offset - 2] in "+&")
             first_end = offset + len(words[0])
-            bare = (
-                len(words) == 1
-                and (text[max(0, offset - 4) : offset].lower() != "the " or words[0].lower() not in _THE_GENERIC)
-                and not text[first_end + 1 : first_end + 2].isdigit()  # "Act 1", "Figure 3": a reference
-            )
+            bare = 0
+            if len(words) == 1 and not text[first_end + 1 : first_end + 2].isdigit():  # "Act 1": a reference
+                if text[max(0, offset - 4) : offset].lower() != "the ":
+                    bare = 1
+                elif words[0].lower() not in _THE_GENERIC and words[0].lower() not in _THE_QUALIFIERS:
+                    bare = 2  # "the Terror": "the" and a capital inside a sentence name one thing
             for i, word in enumerate(words):
                 if word[0].isupper():
                     plain = "'" not in word and "’" not in word  # most words: no possessive to cut
