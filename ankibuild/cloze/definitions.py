@@ -307,9 +307,17 @@ def _defined(text: str) -> str | None:
         return None  # "take: blood cultures, lactate" says what to do; "acute: ..." when
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
+    if mark[0] == ":" and _plain_plural(lower):
+        return None  # "threats: ...", "attractions: ...": a plural ordinary word labels a list
     if len(word) > 1 and word.isupper() and is_common(lower):
         return None  # "FAST: Face, Arms, ..." spells an acronym; "fast" stays an ordinary word
     return lower
+
+
+def _plain_plural(word: str) -> bool:
+    """Whether a word is the plural of an ordinary noun ("threats", "stores"), not a singular
+    that ends in "s" ("osmosis", "measles", "species")."""
+    return word[-1] == "s" and not word.endswith(("ss", "is", "us", "es")) and is_common(word)
 
 
 def _defined_phrase(text: str) -> str | None:
