@@ -86,7 +86,6 @@ _SHORT_GENUS = re.compile(rf"(?<![\w.])(?:[A-Z]\.|{'|'.join(SHORT_GENERA)}) $")
 _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
-# A number of one to three digits after a name, then a mark or the end: "group 1)".
 # A number (or a number and its part, "19-9") after a name, then a mark or the end: "group 1)".
 _ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$)(?![.,:]\d)")
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
@@ -540,7 +539,17 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     at = number.start(1)
     if any(start <= at < stop for start, stop, _ in dates):
         return end
+    if _is_step(text, number.group(1), number.end(1), end):
+        return end
     return number.end(1)
+
+
+def _is_step(text: str, number: str, after: int, before: int) -> bool:
+    """Whether a number is the marker of a step written inline, after the step before it:
+    "... in an autoclave 2. pass the loop through a flame" follows "1. sterilise ..."."""
+    if not text.startswith(". ", after) or not number.isdigit() or number == "1":
+        return False
+    return f"{int(number) - 1}. " in text[:before]
 
 
 def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span] = ()) -> list[tuple[int, int, str]]:

@@ -70,8 +70,8 @@ EVENT_HEADS = frozenset(
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
-    sit-ins stain dish mask manoeuvre maneuver sign signs reflex
-    burner tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
+    sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
+    burner burners filter tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
