@@ -73,7 +73,7 @@ _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
     pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers gas vapour
-    space genes vaccines""".split()
+    space genes vaccines nerve nerves""".split()
 )
 _PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())

@@ -71,7 +71,7 @@ EVENT_HEADS = frozenset(
     cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
-    burner burners filter tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
+    burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
