@@ -68,6 +68,7 @@ from .words import (
     VERB_OBJECTS,
     is_common,
     is_participle,
+    is_subject_term,
     is_verb_like,
 )
 
@@ -225,7 +226,7 @@ class _Counts:
         return found >= _SUBJECT_MIN_TERMS and found >= _SUBJECT_MIN_SHARE * len(self.lower)
 
     def names(self, subject: bool) -> set[str]:
-        out = {word for word in self.lower if (subject and word in SUBJECT_TERMS) or _is_drug(word)}
+        out = {word for word in self.lower if (subject and is_subject_term(word)) or _is_drug(word)}
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)

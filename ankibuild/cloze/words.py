@@ -27,6 +27,18 @@ SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
 
+
+def is_subject_term(word: str) -> bool:
+    """Whether a lower-case word is one of the subjects' terms, or the plural of one ("antibodies")."""
+    if word in SUBJECT_TERMS:
+        return True
+    if word[-1:] != "s" or word.endswith("ss"):
+        return False
+    if word.endswith("ies") and word[:-3] + "y" in SUBJECT_TERMS:
+        return True
+    return word[:-1] in SUBJECT_TERMS or (word.endswith("es") and word[:-2] in SUBJECT_TERMS)
+
+
 VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
 """Words that open a verb's object: a word in "-s" before one is a verb ("releases more ADH"),
 not a plural noun."""
