@@ -179,6 +179,8 @@ _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split()
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
+# Metals whose names are everyday words too, so no list of elements holds them.
+_METALS = frozenset("silver gold copper iron lead tin".split())
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -252,7 +254,9 @@ def shape(
                 after = text[end : end + 1]
             if start > 2 and text[start - 1] == " ":
                 before = text[start - 2]
-                if before in "as":
+                if text[start:end] in SALT_WORDS:
+                    start = with_metal(text, start)  # "silver nitrate", "copper sulfate"
+                elif before in "as":
                     start = with_qualifier(text, start, _LATIN_HEADS)
                 elif before == "r":
                     start = with_qualifier(text, start, _POSITIONS)  # "posterior pituitary"
@@ -293,6 +297,18 @@ def with_charge(text: str, start: int, end: int) -> int:
         if charge is not None:
             return charge.end()
     return end
+
+
+def with_metal(text: str, start: int) -> int:
+    """The start of a salt's blank: before the element or metal that names it ("silver nitrate",
+    "copper sulfate", "ammonium chloride"), which a course may write as no name of its own."""
+    begin = start - 1
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    word = text[begin : start - 1]
+    if word in _METALS or word in ELEMENTS or (len(word) > 4 and word.endswith(_SALT_FIRST_ENDINGS)):
+        return begin
+    return start
 
 
 def with_side(text: str, start: int) -> int:
