@@ -88,7 +88,23 @@ _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.01
 _BOUND_USES = 2
 # Nouns that name an idea by the words before them; at most three such words.
-_IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate")
+_IDEA_HEADS = (
+    "hypothesis",
+    "theory",
+    "model",
+    "syndrome",
+    "cycle",
+    "test",
+    "gland",
+    "hormone",
+    "rate",
+    "system",
+    "scale",
+    "sign",
+    "reaction",
+    "tests",
+    "trials",
+)
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
 _KIND_ENDINGS = (*CLASSIFYING_ENDINGS, "per", "ller")  # and agents: "helper", "killer"
