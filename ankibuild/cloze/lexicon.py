@@ -218,17 +218,25 @@ class _Counts:
 
     inside: Counter[str] = field(default_factory=Counter)
     bare: Counter[str] = field(default_factory=Counter)
+    surnames: set[str] = field(default_factory=set)
+    """Ordinary words that end a pair after a name ("Rosa Parks", "Ernst Chain")."""
+    opening: Counter[str] = field(default_factory=Counter)
+    """How often a word stands bare at the start of a sentence ("Parks was arrested")."""
     lower: Counter[str] = field(default_factory=Counter)
     classes: dict[str, WordClass] = field(default_factory=dict)
 
     def add(self, line: _Text, base: Lexicon) -> None:
         self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
         classes = self.classes
-        for word, at_start, bare in capitalised_words(line.text, line.blocked):
+        for word, at_start, bare, pair in capitalised_words(line.text, line.blocked):
             lower = word.lower()
             if lower not in classes:  # the first spelling met settles the class
                 classes[lower] = word_class(word, base)
+            if pair and classes.get(pair.lower()) == "strong":
+                self.surnames.add(lower)
             if at_start:
+                if bare:
+                    self.opening[lower] += 1
                 continue
             self.inside[lower] += 1
             if bare:
@@ -249,9 +257,13 @@ class _Counts:
             elif (
                 cls == "common"
                 and not self.lower[word]
-                and (self.bare[word] >= 2 or (word in PLACES_AS_WORDS and self.inside[word]))
+                and (
+                    self.bare[word] >= 2
+                    or (word in PLACES_AS_WORDS and self.inside[word])
+                    or (word in self.surnames and (self.bare[word] or self.opening[word]))
+                )
             ):
-                out.add(word)  # "China", never "china"; a country once is enough
+                out.add(word)  # "China", never "china"; a country once is enough; "Parks" after "Rosa Parks"
         return {word for word in out if not is_derived(word, out)}
 
     def plain(self) -> frozenset[str]:

@@ -277,14 +277,17 @@ def _capital_runs(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, run
 
 
-def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, int]]:
-    """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
+def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, int, str]]:
+    """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare, the
+    first word of the pair it ends).
 
     A word stands bare with no capitalised word beside it, no number after it and, if it names a
     side, region or institution, no "the" before it: "China", "the Terror", not "the West", "the
-    Government", "Soviet Union" or "Act 1". Bare is 0 (not), 1, or 2 after "the" ("the Terror").
+    Government", "Soviet Union" or "Act 1". Bare is 0 (not), 1, or 2 where the word before says
+    it names one thing: "the Terror", "Florey + Chain", "Banting and Best". A word that ends a
+    pair of capitalised words comes with the first ("Rosa Parks"), which may make it a surname.
     """
-    out: list[tuple[str, bool, int]] = []
+    out: list[tuple[str, bool, int, str]] = []
     for start, end, run in _capital_runs(text):
         if blocked and overlaps(start, end, blocked):
             parts = list(_free_parts(run, start, blocked))
@@ -297,14 +300,28 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             bare = 0
             if len(words) == 1 and not text[first_end + 1 : first_end + 2].isdigit():  # "Act 1": a reference
                 if text[max(0, offset - 4) : offset].lower() != "the ":
-                    bare = 1
+                    bare = 2 if _joined_to_name(text, offset) else 1
                 elif words[0].lower() not in _THE_GENERIC and words[0].lower() not in _THE_QUALIFIERS:
                     bare = 2  # "the Terror": "the" and a capital inside a sentence name one thing
             for i, word in enumerate(words):
                 if word[0].isupper():
                     plain = "'" not in word and "’" not in word  # most words: no possessive to cut
-                    out.append((word if plain else core(word)[0], at_start and i == 0, bare))
+                    pair = words[0] if i == 1 and len(words) == 2 else ""
+                    out.append((word if plain else core(word)[0], at_start and i == 0, bare, pair))
     return out
+
+
+def _joined_to_name(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` follows a capitalised word and "+", "&" or "and": the
+    second of two people or things ("Florey + Chain", "Banting and Best")."""
+    if offset >= 2 and text[offset - 2] in "+&" and text[offset - 1] == " ":
+        before = text[: offset - 2].rstrip()
+    elif text.startswith(" and ", offset - 5):
+        before = text[: offset - 5]
+    else:
+        return False
+    word = before.rsplit(" ", 1)[-1]
+    return word[:1].isupper() and word[1:].isalpha()
 
 
 def _with_particle(text: str, start: int) -> int:

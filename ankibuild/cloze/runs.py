@@ -48,7 +48,9 @@ _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 # Nouns that make an eponym of any capitalised word before them, even one opening a sentence.
 _OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver score criteria scale".split())
-_RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
+_RULER_SUFFIXES = frozenset(
+    "sultan shah khan pasha bey raja rajah nawab king".split()
+)  # "Tipu Sultan"; "King" a surname
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
