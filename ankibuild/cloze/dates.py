@@ -211,7 +211,9 @@ def _bare_month_before(text: str, at: int) -> int:
     for dash in _RANGE_WORDS:
         if text.endswith(dash, 0, at):
             word, start = _word_before(text, at - len(dash))
-            return start if _MONTH_WORD.fullmatch(word) and word[-1] != "," else at
+            if _MONTH_WORD.fullmatch(word) and word[-1] != ",":
+                return _modifier_before(text, start)  # "late Feb - early March 2018"
+            return at
     return at
 
 
