@@ -66,7 +66,9 @@ _INTRO = r"[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa
 _EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
 _LONE_MONTH = re.compile(
     rf"(?<![\w\-])(?:(?:{_INTRO}) (?P<month>(?:{_EARLY_LATE})?{_MONTH_NAME})"
-    rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME}))"
+    rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME})"
+    rf"|(?P<months>{_MONTH_NAME} (?:-|–) {_MONTH_NAME})"  # "Feb - Oct": two months make a range
+    rf"|(?P<first>{_MONTH_NAME}) to (?P<second>{_MONTH_NAME}))"  # "Feb to Oct": two dates
     r"(?![\w'’\-–]| ?\d| of\b| [A-Z])"  # not "in Jan Smuts's cabinet"
 )
 _WORD_CENTURY = re.compile(
@@ -124,7 +126,13 @@ def _lone_months(text: str) -> list[Point]:
     """Months named with no number, after a word that introduces a date ("in June")."""
     if _ANY_MONTH.search(text) is None:
         return []  # most lines name no month: one quick scan instead of the full pattern
-    return [(*m.span(m.lastgroup or 0), "month") for m in _LONE_MONTH.finditer(text)]
+    out: list[Point] = []
+    for m in _LONE_MONTH.finditer(text):
+        if m.lastgroup == "second":  # dates joined by a word are two dates, as in "1955 to 1957"
+            out += [(*m.span("first"), "month"), (*m.span("second"), "month")]
+        else:
+            out.append((*m.span(m.lastgroup or 0), "month"))
+    return out
 
 
 def _points(text: str, numbers: Sequence[int]) -> list[Point]:
@@ -238,9 +246,11 @@ def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
             after = _BARE_MONTH_AFTER.match(text, end)
             end = after.end() if after else end
         gap = _RANGE_GAP.fullmatch(text, merged[-1][1], start) if merged else None
-        bare_years = text[start:end].isdigit() and text[merged[-1][0] : merged[-1][1]].isdigit() if merged else False
-        if gap is not None and not (bare_years and gap.group().strip().isalpha()):
-            merged[-1] = (merged[-1][0], end, "range")  # "1894 - 1971"; "from 1983 to 2018" is two years
+        # "from 1983 to 2018" and "Feb to Oct" are two dates; "1894 - 1971" and "Feb - Oct" one range
+        bare = merged and form == merged[-1][2] and (form == "month" or text[start:end].isdigit())
+        bare = bare and (form == "month" or text[merged[-1][0] : merged[-1][1]].isdigit())
+        if gap is not None and not (bare and gap.group().strip().isalpha()):
+            merged[-1] = (merged[-1][0], end, "range")
         else:
             merged.append((start, end, form))
     return merged
