@@ -274,7 +274,7 @@ def shape(
                     end = with_chemical(text, start, end)
                 if end == stop and word[-1] in _CLASSIFYING_LAST:
                     end = with_noun(text, start, end)
-                if end == stop and " " not in word:
+                if end == stop:
                     end = with_part(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
