@@ -307,11 +307,15 @@ def _defined(text: str) -> str | None:
         return None  # "take: blood cultures, lactate" says what to do; "acute: ..." when
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
-    if mark[0] == ":" and _plain_plural(lower):
-        return None  # "threats: ...", "attractions: ...": a plural ordinary word labels a list
+    if mark[0] == ":" and _plain_plural(lower) and _LIST_MARKS.search(text, match.end()) is not None:
+        return None  # "threats: trampling, litter; ...": a plural ordinary word labels a list
     if len(word) > 1 and word.isupper() and is_common(lower):
         return None  # "FAST: Face, Arms, ..." spells an acronym; "fast" stays an ordinary word
     return lower
+
+
+# What separates the items of a list: "attractions: Maasai Mara, beaches at Mombasa".
+_LIST_MARKS = re.compile(r", |; | → | \+ ")
 
 
 def _plain_plural(word: str) -> bool:

@@ -72,8 +72,8 @@ _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule mol
 _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
-    pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers gas vapour
-    space genes vaccines nerve nerves""".split()
+    pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers space
+    genes nerve nerves""".split()
 )
 _PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
@@ -179,8 +179,9 @@ _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split()
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
-# Metals whose names are everyday words too, so no list of elements holds them.
-_METALS = frozenset("silver gold copper iron lead tin".split())
+_FIRST_STEP = re.compile(r"(?:^|[:;] )1\. ")
+# Metals whose names are everyday words too, so no list of elements holds them, and ammonium.
+_METALS = frozenset("silver gold copper iron lead tin ammonium".split())
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -306,9 +307,7 @@ def with_metal(text: str, start: int) -> int:
     while begin and text[begin - 1].isalpha():
         begin -= 1
     word = text[begin : start - 1]
-    if word in _METALS or word in ELEMENTS or (len(word) > 4 and word.endswith(_SALT_FIRST_ENDINGS)):
-        return begin
-    return start
+    return begin if word in _METALS or word in ELEMENTS else start
 
 
 def with_side(text: str, start: int) -> int:
@@ -561,11 +560,13 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
 
 
 def _is_step(text: str, number: str, after: int, before: int) -> bool:
-    """Whether a number is the marker of a step written inline, after the step before it:
-    "... in an autoclave 2. pass the loop through a flame" follows "1. sterilise ..."."""
+    """Whether a number is the marker of a step written inline, in a line whose steps start at 1
+    (at its start or after a colon) and hold the step before it: "cloning: 1. take the nucleus
+    ... into an egg 2. an electric shock ...", not "Apollo 11. Apollo 12."."""
     if not text.startswith(". ", after) or not number.isdigit() or number == "1":
         return False
-    return f"{int(number) - 1}. " in text[:before]
+    head = text[:before]
+    return _FIRST_STEP.search(head) is not None and re.search(rf"(?<![\d.]){int(number) - 1}\. ", head) is not None
 
 
 def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span] = ()) -> list[tuple[int, int, str]]:

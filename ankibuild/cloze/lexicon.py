@@ -59,6 +59,9 @@ from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PLACE_HEADS,
     PLACES_AS_WORDS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
@@ -88,23 +91,10 @@ _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.01
 _BOUND_USES = 2
 # Nouns that name an idea by the words before them; at most three such words.
-_IDEA_HEADS = (
-    "hypothesis",
-    "theory",
-    "model",
-    "syndrome",
-    "cycle",
-    "test",
-    "gland",
-    "hormone",
-    "rate",
-    "system",
-    "scale",
-    "sign",
-    "reaction",
-    "tests",
-    "trials",
-)
+# Nouns that name a kind only where the course writes the phrase more than once: "closed system",
+# "literacy tests", but not "a violent reaction" or "a clear sign" said once.
+_KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
+_IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
 _KIND_ENDINGS = (*CLASSIFYING_ENDINGS, "per", "ller")  # and agents: "helper", "killer"
@@ -212,6 +202,10 @@ class _Text:
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
 
 
+# Nouns that a name before them makes a named thing of, not a person: "Truman Doctrine".
+_NAMED_BY_HEADS = EVENT_HEADS | ORG_HEADS | PLACE_HEADS
+
+
 @dataclass
 class _Counts:
     """How often each word appears capitalised inside a sentence, at its start, in lower case."""
@@ -232,8 +226,8 @@ class _Counts:
             lower = word.lower()
             if lower not in classes:  # the first spelling met settles the class
                 classes[lower] = word_class(word, base)
-            if pair and classes.get(pair.lower()) == "strong":
-                self.surnames.add(lower)
+            if pair and classes.get(pair.lower()) == "strong" and lower not in _NAMED_BY_HEADS:
+                self.surnames.add(lower)  # "Rosa Parks"; not "Truman Doctrine", "Krebs Cycle"
             if at_start:
                 if bare:
                     self.opening[lower] += 1
@@ -499,6 +493,7 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
     """Lower-case phrases named by the noun that ends them: "mass flow hypothesis", "sliding
     filament theory", "acute chest syndrome", "thyroid gland", "metabolic rate": such a noun
     names an idea or a kind, and the words before it say which."""
+    kinds: Counter[str] = Counter()
     for line in lines:
         lower = line.lower
         if not any(head in lower for head in _IDEA_HEADS):
@@ -514,7 +509,12 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
                 first -= 1
             following = words[i + 1] if i + 1 < len(words) and line.gaps[i] == " " else ""
             if first < i and not (following and _is_noun(following) and not is_verb_like(following)):
-                yield " ".join(words[first : i + 1])  # not "nuclear test" of "nuclear test ban treaty"
+                phrase = " ".join(words[first : i + 1])  # not "nuclear test" of "nuclear test ban treaty"
+                if words[i] in _KIND_HEADS:
+                    kinds[phrase.lower()] += 1
+                else:
+                    yield phrase
+    yield from (phrase for phrase, uses in kinds.items() if uses > 1)
 
 
 def _modifier(word: str) -> bool:

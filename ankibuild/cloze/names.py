@@ -52,6 +52,7 @@ _THE_GENERIC = frozenset(
 )
 # Words that qualify the noun after them, capitalised or not: "the First secretary".
 _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
+_LOWER_WORD_NEXT = re.compile(r" [a-z]")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
@@ -301,8 +302,14 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             if len(words) == 1 and not text[first_end + 1 : first_end + 2].isdigit():  # "Act 1": a reference
                 if text[max(0, offset - 4) : offset].lower() != "the ":
                     bare = 2 if _joined_to_name(text, offset) else 1
-                elif words[0].lower() not in _THE_GENERIC and words[0].lower() not in _THE_QUALIFIERS:
-                    bare = 2  # "the Terror": "the" and a capital inside a sentence name one thing
+                elif words[0].lower() in _THE_GENERIC:
+                    bare = 0  # "the West", "the Government": a side or an institution of any country
+                elif words[0].lower() in _THE_QUALIFIERS:
+                    bare = 1
+                else:
+                    # "the Terror": "the" and a capital inside a sentence name one thing, unless a
+                    # noun follows that the capital qualifies ("the Upper house", "the Main causes")
+                    bare = 1 if _LOWER_WORD_NEXT.match(text, first_end) else 2
             for i, word in enumerate(words):
                 if word[0].isupper():
                     plain = "'" not in word and "’" not in word  # most words: no possessive to cut
@@ -321,7 +328,8 @@ def _joined_to_name(text: str, offset: int) -> bool:
     else:
         return False
     word = before.rsplit(" ", 1)[-1]
-    return word[:1].isupper() and word[1:].isalpha()
+    # only a name before: "Strengths and Weaknesses", "Metal + Acid" join ordinary words
+    return word[:1].isupper() and word[1:].isalpha() and not is_common(word.lower())
 
 
 def _with_particle(text: str, start: int) -> int:

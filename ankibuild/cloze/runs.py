@@ -43,14 +43,13 @@ _HEADING_WORDS = frozenset(
 )
 ANY_NOUN = frozenset({"*"})
 """Heads of a technical adjective opening a line: the noun after it, whichever it is."""
-_NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions".split())
+_NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions purge".split())
+_PEOPLES = frozenset("people women men workers children peasants soldiers".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 # Nouns that make an eponym of any capitalised word before them, even one opening a sentence.
 _OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver score criteria scale".split())
-_RULER_SUFFIXES = frozenset(
-    "sultan shah khan pasha bey raja rajah nawab king".split()
-)  # "Tipu Sultan"; "King" a surname
+_RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
 _GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
 
@@ -148,7 +147,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                 j += 1
     first = 0
     for i, (_, ends) in enumerate(cores):
-        if ends and _possessive_place(words, cores, classes, i):
+        if ends and _possessive_place(words, cores, i):
             ends = False  # "St Mary's Hospital"
         if classes[i] == "stop" or ends or i == len(words) - 1:
             last = i if classes[i] != "stop" else i - 1
@@ -170,13 +169,14 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
             first = i + 1
 
 
-def _possessive_place(words: list[str], cores: list[tuple[str, bool]], classes: list[WordClass], i: int) -> bool:
+def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -> bool:
     if not words[i].endswith(("'s", "’s")) or i + 1 == len(words):
         return False
     following = cores[i + 1][0].lower()
-    # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"; a common
-    # word owns nothing by name, so it is part of one: "People's Republic", "Pride's Purge"
-    return following in POSSESSIVE_PLACES or following in _NAMED_EVENTS or classes[i] in ("common", "title")
+    # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"; a people
+    # owns nothing by name, so it is part of one: "People's Republic", "Women's Social and
+    # Political Union" (but "Labour's NHS", "China's Great Leap Forward")
+    return following in POSSESSIVE_PLACES or following in _NAMED_EVENTS or cores[i][0].lower() in _PEOPLES
 
 
 def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int, bool, frozenset[str]] | None:
