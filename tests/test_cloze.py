@@ -155,6 +155,16 @@ def test_terms_holding_markup_are_never_learnt() -> None:
         assert "{" not in inside and ":" not in inside
 
 
+@pytest.mark.parametrize("text", ["Q::Christmas Day 1914", "A::Day Day 2018", "Xmas}}Christmas Day 1914"])
+def test_a_named_day_never_takes_in_cloze_markup(text: str) -> None:
+    lexicon = Lexicon.from_texts([text])
+    blanks = plan_blanks(text, context=[], lexicon=lexicon, settings=DEFAULT)
+    for blank in blanks:
+        inside = text[blank.start : blank.end]
+        assert "::" not in inside and "{" not in inside and "}" not in inside
+    cloze_text(text, blanks)  # refuses a blank that would break the cloze
+
+
 def test_terms_side_by_side_are_not_joined_across_protected_text() -> None:
     text = "palisade mesophyll cells"
     lexicon = Lexicon.from_texts([text, "palisade: a layer", "mesophyll: the inside of a leaf"])

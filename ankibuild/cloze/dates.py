@@ -190,8 +190,8 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
         return at, "date"  # "Christmas 1085", "Easter 1916"
     if word in _NAMED_DAYS and form == "year" and at > 1 and text[at - 1] == " ":
         name, begin = _word_before(text, at - 1)
-        if name[:1].isupper() and name.lower() not in STOPWORDS:
-            return begin, "date"  # a named day and its year: "Christmas Day 1914"
+        if name[:1].isupper() and name.isalpha() and name.lower() not in STOPWORDS:
+            return begin, "date"  # a named day and its year: "Christmas Day 1914", not "Q::Christmas"
     if lower in _SEASONS and form in ("year", "shortrange") and not _ends_name(text, at, word):
         return at, form
     return start, form
