@@ -104,16 +104,16 @@ def find_blanks(
 def _choose(text: str, candidates: list[_Candidate], refused: Sequence[Span]) -> list[tuple[int, int, str]]:
     """The best candidates that overlap no better one nor a refused span, as (start, end, kind).
 
-    Dates and names are made of words; glossary terms and quotations come from the user and may
-    hold anything, so only they are checked for cloze markup.
+    Every candidate is checked for cloze markup: glossary terms and quotations come from the user
+    and may hold anything, and a date or name read around odd text must not take it in either.
     """
     chosen: list[tuple[int, int, str]] = []  # sorted by start, never overlapping
-    for rank, _, start, end, kind in sorted(candidates):
+    for _, _, start, end, kind in sorted(candidates):
         at = bisect_left(chosen, (start,))
         if (at and chosen[at - 1][1] > start) or (at < len(chosen) and chosen[at][0] < end):
             continue  # a better candidate holds part of this one
-        if rank < 2 and not _safe(text[start:end]):
-            continue
+        if not _safe(text[start:end]):
+            continue  # a detector's span is made of words, but this is what keeps a cloze intact
         if not refused or not overlaps(start, end, refused):
             chosen.insert(at, (start, end, kind))
     return chosen
