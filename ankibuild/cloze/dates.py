@@ -67,9 +67,13 @@ _EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
 _LONE_MONTH = re.compile(
     rf"(?<![\w\-])(?:(?:{_INTRO}) (?P<month>(?:{_EARLY_LATE})?{_MONTH_NAME})"
     rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME})"
-    rf"|(?P<months>{_MONTH_NAME} (?:-|–) {_MONTH_NAME})"  # "Feb - Oct": two months make a range
-    rf"|(?P<first>{_MONTH_NAME}) to (?P<second>{_MONTH_NAME}))"  # "Feb to Oct": two dates
+    rf"|(?P<months>{_MONTH_NAME} (?:-|–) (?:{_EARLY_LATE})?{_MONTH_NAME})"  # "Feb - Oct": one range
+    rf"|(?P<first>{_MONTH_NAME}) to (?P<second>(?:{_EARLY_LATE})?{_MONTH_NAME}))"  # "Feb to Oct": two dates
     r"(?![\w'’\-–]| ?\d| of\b| [A-Z])"  # not "in Jan Smuts's cabinet"
+)
+# A second month after a lone one, joined as a range or by a word: "in June - August", "from Feb to Oct".
+_NEXT_MONTH = re.compile(
+    rf"(?: ?[\-–] ?| to | until | till )(?P<next>(?:{_EARLY_LATE})?{_MONTH_NAME})(?![\w'’\-–]| ?\d| of\b| [A-Z])"
 )
 _WORD_CENTURY = re.compile(
     r"(?<![\w])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+)?(?:first|second|third|fourth|fifth|sixth"
@@ -130,8 +134,11 @@ def _lone_months(text: str) -> list[Point]:
     for m in _LONE_MONTH.finditer(text):
         if m.lastgroup == "second":  # dates joined by a word are two dates, as in "1955 to 1957"
             out += [(*m.span("first"), "month"), (*m.span("second"), "month")]
-        else:
-            out.append((*m.span(m.lastgroup or 0), "month"))
+            continue
+        out.append((*m.span(m.lastgroup or 0), "month"))
+        after = _NEXT_MONTH.match(text, m.end())  # "from Feb to Oct", "late June - July"
+        if after is not None:
+            out.append((*after.span("next"), "month"))
     return out
 
 

@@ -131,9 +131,19 @@ def definitions(text: str) -> Iterator[str]:
     # "... myth; signers = ...".
     for clause in _CLAUSES.split(text):
         term = _defined(clause) or _defined_phrase(clause)
-        if not term or _gives_formula(clause):
+        if not term or _gives_formula(clause) or _labels_list(term, clause, text):
             return  # "area = πr²" gives a formula, not a meaning
         yield term
+
+
+def _labels_list(term: str, clause: str, text: str) -> bool:
+    """Whether a plural ordinary noun before a colon labels the list after it ("threats:
+    trampling, litter; erosion"), where a plural before its meaning is defined ("tariffs: taxes
+    on imports")."""
+    if not _plain_plural(term) or not clause.lstrip().lower().startswith(term + ":"):
+        return False
+    colon = text.find(clause) + clause.index(":")
+    return _LIST_MARKS.search(text, colon + 1) is not None
 
 
 def _gives_formula(clause: str) -> bool:
@@ -153,7 +163,9 @@ def listed(text: str) -> list[str]:
     head, colon, rest = text.partition(": ")
     if not colon or len(head.split()) > _PHRASE_WORDS:
         return []  # "segregation laws in the southern states: schools, buses" lists no kinds
-    label = is_label(head.lower().split()[-1:]) or head.lower() in INSTRUCTIONS  # "take: blood cultures, ..."
+    lower = head.lower()
+    # "take: blood cultures, ..."; "threats: trampling, litter": a plural ordinary noun labels too
+    label = is_label(lower.split()[-1:]) or lower in INSTRUCTIONS or _plain_plural(lower)
     if not (label or _defined(head + ": ") or _defined_phrase(head + ": ")):
         return []
     items = [item.strip() for item in rest.split(";")[0].split(", ")]
@@ -307,8 +319,6 @@ def _defined(text: str) -> str | None:
         return None  # "take: blood cultures, lactate" says what to do; "acute: ..." when
     if mark.endswith("(") and not word[0].isupper():
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
-    if mark[0] == ":" and _plain_plural(lower) and _LIST_MARKS.search(text, match.end()) is not None:
-        return None  # "threats: trampling, litter; ...": a plural ordinary word labels a list
     if len(word) > 1 and word.isupper() and is_common(lower):
         return None  # "FAST: Face, Arms, ..." spells an acronym; "fast" stays an ordinary word
     return lower

@@ -179,7 +179,8 @@ _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split()
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
-_FIRST_STEP = re.compile(r"(?:^|[:;] )1\. ")
+_CHANNEL = re.compile(r" channels?\b")
+_FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11." or "1921."
 # Metals whose names are everyday words too, so no list of elements holds them, and ammonium.
 _METALS = frozenset("silver gold copper iron lead tin ammonium".split())
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
@@ -275,8 +276,11 @@ def shape(
                     end = with_chemical(text, start, end)
                 if end == stop and word[-1] in _CLASSIFYING_LAST:
                     end = with_noun(text, start, end)
-                if end == stop:
+                if end == stop and " " not in word:
                     end = with_part(text, end)
+                elif end == stop and text.startswith(" channel", end):
+                    channel = _CHANNEL.match(text, end)  # "voltage-gated sodium channels", "sodium ion
+                    end = channel.end() if channel is not None else end  # channels": what the ions pass
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
@@ -560,13 +564,13 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
 
 
 def _is_step(text: str, number: str, after: int, before: int) -> bool:
-    """Whether a number is the marker of a step written inline, in a line whose steps start at 1
-    (at its start or after a colon) and hold the step before it: "cloning: 1. take the nucleus
-    ... into an egg 2. an electric shock ...", not "Apollo 11. Apollo 12."."""
+    """Whether a number is the marker of a step written inline, in a line that holds step 1 and
+    the step before it: "cloning: 1. take the nucleus ... into an egg 2. an electric shock ...",
+    not "Apollo 11. Apollo 12."."""
     if not text.startswith(". ", after) or not number.isdigit() or number == "1":
         return False
     head = text[:before]
-    return _FIRST_STEP.search(head) is not None and re.search(rf"(?<![\d.]){int(number) - 1}\. ", head) is not None
+    return _FIRST_STEP.search(head) is not None and re.search(rf"(?<![\w.]){int(number) - 1}\. ", head) is not None
 
 
 def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span] = ()) -> list[tuple[int, int, str]]:

@@ -59,9 +59,6 @@ from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
-    EVENT_HEADS,
-    ORG_HEADS,
-    PLACE_HEADS,
     PLACES_AS_WORDS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
@@ -91,9 +88,14 @@ _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.01
 _BOUND_USES = 2
 # Nouns that name an idea by the words before them; at most three such words.
-# Nouns that name a kind only where the course writes the phrase more than once: "closed system",
-# "literacy tests", but not "a violent reaction" or "a clear sign" said once.
+# Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
+# sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
 _KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
+_JUDGING = frozenset(
+    """clear positive negative hostile mixed public massive grand further violent unfair fair
+    huge great strict harsh brutal popular unpopular sharp simple complex main key important
+    serious minor major similar different new modern traditional early late""".split()
+)
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
@@ -202,35 +204,23 @@ class _Text:
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
 
 
-# Nouns that a name before them makes a named thing of, not a person: "Truman Doctrine".
-_NAMED_BY_HEADS = EVENT_HEADS | ORG_HEADS | PLACE_HEADS
-
-
 @dataclass
 class _Counts:
     """How often each word appears capitalised inside a sentence, at its start, in lower case."""
 
     inside: Counter[str] = field(default_factory=Counter)
     bare: Counter[str] = field(default_factory=Counter)
-    surnames: set[str] = field(default_factory=set)
-    """Ordinary words that end a pair after a name ("Rosa Parks", "Ernst Chain")."""
-    opening: Counter[str] = field(default_factory=Counter)
-    """How often a word stands bare at the start of a sentence ("Parks was arrested")."""
     lower: Counter[str] = field(default_factory=Counter)
     classes: dict[str, WordClass] = field(default_factory=dict)
 
     def add(self, line: _Text, base: Lexicon) -> None:
         self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
         classes = self.classes
-        for word, at_start, bare, pair in capitalised_words(line.text, line.blocked):
+        for word, at_start, bare in capitalised_words(line.text, line.blocked):
             lower = word.lower()
             if lower not in classes:  # the first spelling met settles the class
                 classes[lower] = word_class(word, base)
-            if pair and classes.get(pair.lower()) == "strong" and lower not in _NAMED_BY_HEADS:
-                self.surnames.add(lower)  # "Rosa Parks"; not "Truman Doctrine", "Krebs Cycle"
             if at_start:
-                if bare:
-                    self.opening[lower] += 1
                 continue
             self.inside[lower] += 1
             if bare:
@@ -251,13 +241,9 @@ class _Counts:
             elif (
                 cls == "common"
                 and not self.lower[word]
-                and (
-                    self.bare[word] >= 2
-                    or (word in PLACES_AS_WORDS and self.inside[word])
-                    or (word in self.surnames and (self.bare[word] or self.opening[word]))
-                )
+                and (self.bare[word] >= 2 or (word in PLACES_AS_WORDS and self.inside[word]))
             ):
-                out.add(word)  # "China", never "china"; a country once is enough; "Parks" after "Rosa Parks"
+                out.add(word)  # "China", never "china"; a country once is enough
         return {word for word in out if not is_derived(word, out)}
 
     def plain(self) -> frozenset[str]:
@@ -493,7 +479,6 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
     """Lower-case phrases named by the noun that ends them: "mass flow hypothesis", "sliding
     filament theory", "acute chest syndrome", "thyroid gland", "metabolic rate": such a noun
     names an idea or a kind, and the words before it say which."""
-    kinds: Counter[str] = Counter()
     for line in lines:
         lower = line.lower
         if not any(head in lower for head in _IDEA_HEADS):
@@ -508,13 +493,10 @@ def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
                     break
                 first -= 1
             following = words[i + 1] if i + 1 < len(words) and line.gaps[i] == " " else ""
-            if first < i and not (following and _is_noun(following) and not is_verb_like(following)):
-                phrase = " ".join(words[first : i + 1])  # not "nuclear test" of "nuclear test ban treaty"
-                if words[i] in _KIND_HEADS:
-                    kinds[phrase.lower()] += 1
-                else:
-                    yield phrase
-    yield from (phrase for phrase, uses in kinds.items() if uses > 1)
+            if first == i or (following and _is_noun(following) and not is_verb_like(following)):
+                continue  # not "nuclear test" of "nuclear test ban treaty"
+            if words[i] not in _KIND_HEADS or words[first].lower() not in _JUDGING:
+                yield " ".join(words[first : i + 1])  # "a closed system", not "a clear sign"
 
 
 def _modifier(word: str) -> bool:

@@ -52,7 +52,9 @@ _THE_GENERIC = frozenset(
 )
 # Words that qualify the noun after them, capitalised or not: "the First secretary".
 _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
-_LOWER_WORD_NEXT = re.compile(r" [a-z]")
+_LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
+# Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
+_IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
@@ -278,17 +280,15 @@ def _capital_runs(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, run
 
 
-def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, int, str]]:
-    """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare, the
-    first word of the pair it ends).
+def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str, bool, int]]:
+    """Each capitalised word outside ``blocked``, as (word, opens a sentence, stands bare).
 
     A word stands bare with no capitalised word beside it, no number after it and, if it names a
     side, region or institution, no "the" before it: "China", "the Terror", not "the West", "the
     Government", "Soviet Union" or "Act 1". Bare is 0 (not), 1, or 2 where the word before says
-    it names one thing: "the Terror", "Florey + Chain", "Banting and Best". A word that ends a
-    pair of capitalised words comes with the first ("Rosa Parks"), which may make it a surname.
+    it names one thing: "the Terror", "Florey + Chain", "Banting and Best".
     """
-    out: list[tuple[str, bool, int, str]] = []
+    out: list[tuple[str, bool, int]] = []
     for start, end, run in _capital_runs(text):
         if blocked and overlaps(start, end, blocked):
             parts = list(_free_parts(run, start, blocked))
@@ -301,7 +301,7 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             bare = 0
             if len(words) == 1 and not text[first_end + 1 : first_end + 2].isdigit():  # "Act 1": a reference
                 if text[max(0, offset - 4) : offset].lower() != "the ":
-                    bare = 2 if _joined_to_name(text, offset) else 1
+                    bare = 2 if _joined_to_name(text, offset, words[0]) else 1
                 elif words[0].lower() in _THE_GENERIC:
                     bare = 0  # "the West", "the Government": a side or an institution of any country
                 elif words[0].lower() in _THE_QUALIFIERS:
@@ -309,27 +309,39 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
                 else:
                     # "the Terror": "the" and a capital inside a sentence name one thing, unless a
                     # noun follows that the capital qualifies ("the Upper house", "the Main causes")
-                    bare = 1 if _LOWER_WORD_NEXT.match(text, first_end) else 2
+                    bare = 1 if _noun_after(text, first_end) else 2
             for i, word in enumerate(words):
                 if word[0].isupper():
                     plain = "'" not in word and "’" not in word  # most words: no possessive to cut
-                    pair = words[0] if i == 1 and len(words) == 2 else ""
-                    out.append((word if plain else core(word)[0], at_start and i == 0, bare, pair))
+                    out.append((word if plain else core(word)[0], at_start and i == 0, bare))
     return out
 
 
-def _joined_to_name(text: str, offset: int) -> bool:
-    """Whether the word at ``offset`` follows a capitalised word and "+", "&" or "and": the
-    second of two people or things ("Florey + Chain", "Banting and Best")."""
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a lower-case word right after ``end`` reads as a noun: no small word, no verb
+    ("the Channel to Switzerland", "the Terror began"), but "the Upper house"."""
+    match = _LOWER_WORD_NEXT.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word not in STOPWORDS and word not in IRREGULAR_PAST and not word.endswith(("ed", "ing"))
+
+
+def _joined_to_name(text: str, offset: int, word: str) -> bool:
+    """Whether ``word``, at ``offset``, follows a name and "+", "&" or "and": the second of two
+    people or places ("Florey + Chain", "Banting and Best"), not an idea that a heading pairs
+    with one ("Stalin and Industrialisation", "Mussolini and Fascism", "Stalin and Purges")."""
+    if word.endswith(_IDEA_ENDINGS):
+        return False
     if offset >= 2 and text[offset - 2] in "+&" and text[offset - 1] == " ":
         before = text[: offset - 2].rstrip()
     elif text.startswith(" and ", offset - 5):
         before = text[: offset - 5]
     else:
         return False
-    word = before.rsplit(" ", 1)[-1]
+    first = before.rsplit(" ", 1)[-1]
     # only a name before: "Strengths and Weaknesses", "Metal + Acid" join ordinary words
-    return word[:1].isupper() and word[1:].isalpha() and not is_common(word.lower())
+    return first[:1].isupper() and first[1:].isalpha() and not is_common(first.lower())
 
 
 def _with_particle(text: str, start: int) -> int:
