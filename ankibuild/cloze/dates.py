@@ -91,6 +91,7 @@ _FEASTS = frozenset({"Christmas", "Easter", "Whitsun", "Michaelmas", "Candlemas"
 _ERAS_BEFORE = frozenset({"AD", "CE"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
+_ROUGHLY = frozenset("about around roughly approximately nearly".split())
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
     total killing lost + = × * < > ≤ ≥ ~ ≈""".split()
@@ -235,11 +236,13 @@ def _bare_month_before(text: str, at: int) -> int:
 def _is_count(text: str, start: int, end: int) -> bool:
     """Whether a bare year-like number is really a count ("over 1500 troops")."""
     if start > 1 and text[start - 1] == " ":
-        before = _word_before(text, start - 1)[0].lower()
+        before, at = _word_before(text, start - 1)
+        before = before.lower()
         if before in _DATE_BEFORE:
             return False
         if before in _QUANTITY_BEFORE:
-            return True
+            # "until about 2070", "by around 1900": a word that introduces a date makes it one
+            return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
     after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
     return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
 
