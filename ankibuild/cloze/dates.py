@@ -128,7 +128,8 @@ def find_dates(text: str, numbers: Sequence[int] | None = None) -> list[tuple[in
 
 
 def _lone_months(text: str) -> list[Point]:
-    """Months named with no number, after a word that introduces a date ("in June")."""
+    """Months named with no number: after a word that introduces a date ("in June", "late May"),
+    or beside another month ("Feb - Oct" one range, "from Feb to Oct" two dates)."""
     if _ANY_MONTH.search(text) is None:
         return []  # most lines name no month: one quick scan instead of the full pattern
     out: list[Point] = []
@@ -257,7 +258,7 @@ def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
             end = after.end() if after else end
         gap = _RANGE_GAP.fullmatch(text, merged[-1][1], start) if merged else None
         # "from 1983 to 2018" and "Feb to Oct" are two dates; "1894 - 1971" and "Feb - Oct" one range
-        bare = merged and form == merged[-1][2] and (form == "month" or text[start:end].isdigit())
+        bare = bool(merged) and form == merged[-1][2] and (form == "month" or text[start:end].isdigit())
         bare = bare and (form == "month" or text[merged[-1][0] : merged[-1][1]].isdigit())
         if gap is not None and not (bare and gap.group().strip().isalpha()):
             merged[-1] = (merged[-1][0], end, "range")

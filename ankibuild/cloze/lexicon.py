@@ -87,7 +87,6 @@ _COMPOUND_USES = 2
 _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.01
 _BOUND_USES = 2
-# Nouns that name an idea by the words before them; at most three such words.
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
 _KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
@@ -96,6 +95,7 @@ _JUDGING = frozenset(
     huge great strict harsh brutal popular unpopular sharp simple complex main key important
     serious minor major similar different new modern traditional early late""".split()
 )
+# Nouns that name an idea by the words before them; at most three such words.
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
@@ -224,7 +224,7 @@ class _Counts:
                 continue
             self.inside[lower] += 1
             if bare:
-                self.bare[lower] += bare  # after "the" a word counts twice: "the Terror" names it
+                self.bare[lower] += bare  # "the Terror", "Florey + Chain" count twice
 
     def subject(self) -> bool:
         """Whether the course is one of the subjects the bundled lists are for: enough of their
