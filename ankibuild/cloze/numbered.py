@@ -32,6 +32,16 @@ _NUMBER_WORD = re.compile(r"\d{1,4}[A-Za-z]?\b")
 # Any of those words anywhere in a line: without one, no number in it is named ("Article 48").
 _ANY_NUMBERED_WORD = re.compile("|".join(sorted(_NUMBERED_WORDS)))
 _WORD = re.compile(r"[\w'’\-]+")
+# An isotope written with its mass number before the symbol: "14C", "15N", "32P", "131I", "238U";
+# the mass numbers of the isotopes that tracers and decay are taught with, so "50N" (newtons),
+# "100C" (degrees) and "10K" (a run) are none.
+_ISOTOPES = {
+    "C": (11, 14), "N": (13, 15), "O": (15, 18), "P": (31, 33), "S": (32, 35), "I": (123, 131),
+    "U": (233, 238), "Pu": (238, 241), "Sr": (89, 90), "Co": (57, 60), "Tc": (99, 99),
+    "Cs": (134, 137), "Rn": (219, 222), "Ra": (223, 226), "Am": (241, 241), "Ca": (40, 48),
+    "Na": (22, 24), "Cl": (35, 37), "Fe": (54, 59), "Th": (228, 234), "Pb": (204, 214),
+}  # fmt: skip
+_ISOTOPE = re.compile(rf"(\d{{2,3}})({'|'.join(sorted(_ISOTOPES, key=len, reverse=True))})(?![\w\-])")
 # A type is of a kind named after it: "Type 1 diabetes", "Type 2 error".
 _KIND_OF = re.compile(r" ([a-z]{4,})\b(?<!ed)(?<!ly)")
 # Names made with a letter: "vitamin K", "beta blockers", "alpha particles" (in lower case)
@@ -95,6 +105,11 @@ def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[t
                 continue
         if may_be_named and start and text[start - 1] in " ." and text[start].isdigit():
             yield from _numbered(text, start)
+        isotope = _ISOTOPE.match(text, start)
+        if isotope is not None and (not start or not text[start - 1].isalnum()):
+            low, high = _ISOTOPES[isotope.group(2)]
+            if low <= int(isotope.group(1)) <= high:
+                yield isotope.span()  # "14C", "35S", "235U": an isotope by its mass number
     if " plan" in lower or " war" in lower or " programme" in lower:
         for match in _NUMBER_PLAN.finditer(lower):
             if _word_start(lower, match.start()):
