@@ -180,6 +180,8 @@ _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|g
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
+# What opens a verb's object after a word in "-s": a determiner or an abbreviation ("ADH").
+_OBJECT = re.compile(rf" (?:(?:{'|'.join(sorted(VERB_OBJECTS))})\b|[A-Z]{{2,}}\b)")
 _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11." or "1921."
 # Metals whose names are everyday words too, so no list of elements holds them, and ammonium.
 _METALS = frozenset("silver gold copper iron lead tin ammonium".split())
@@ -430,10 +432,8 @@ def with_noun(text: str, start: int, end: int) -> int:
     following = noun.group(1)
     if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
         return end  # "antibiotic kills bacteria": a verb follows
-    if following[-1] == "s":
-        after = _NEXT_WORD.match(text, noun.end(1))
-        if after is not None and after.group(1) in VERB_OBJECTS:
-            return end  # "the pituitary releases more ADH": a verb and its object
+    if following[-1] == "s" and not following.endswith(("ss", "is", "us")) and _OBJECT.match(text, noun.end(1)):
+        return end  # "the pituitary releases (more) ADH": a verb and its object
     return noun.end(1)
 
 

@@ -393,9 +393,30 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
         words = line.words
         for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
             if adjective in adjectives and gap == " " and _is_noun(noun):
-                if noun[-1] == "s" and at + 2 < len(words) and words[at + 2] in VERB_OBJECTS:
-                    continue  # "the pituitary releases more ADH": a verb and its object
+                if _third_person(noun) and at + 2 < len(words) and _opens_object(words[at + 2]):
+                    continue  # "the pituitary releases (more) ADH": a verb and its object
                 yield f"{adjective} {noun}"
+
+
+def _opens_object(word: str) -> bool:
+    """Whether a word after one in "-s" makes that one a verb: a determiner or an abbreviation
+    ("releases more ADH", "blocks its receptors", "releases ADH")."""
+    return word in VERB_OBJECTS or (len(word) > 1 and word.isupper())
+
+
+def _verbs_in(line: _Text) -> set[str]:
+    """Words in "-s" that the line uses as verbs, before their object: "curare blocks its receptors"."""
+    words = line.words
+    return {
+        word
+        for word, following, gap in zip(words[:-1], words[1:], line.gaps, strict=True)
+        if _third_person(word) and gap == " " and _opens_object(following)
+    }
+
+
+def _third_person(word: str) -> bool:
+    """Whether a word may be a verb in "-s" ("releases", "blocks"), not a noun like "anaphylaxis"."""
+    return word[-1] == "s" and not word.endswith(("ss", "is", "us"))
 
 
 def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> Iterator[str]:
@@ -442,8 +463,10 @@ def _contrasts(lines: Sequence[_Text]) -> Iterator[str]:
         if len(heads) == len(pairs) and (len({_singular(head) for head in heads}) == len(heads)):
             continue  # most lines: no noun written twice after another word
         by_head: dict[str, set[str]] = {}
+        verbs = _verbs_in(line)
         for modifier, head in pairs:
-            by_head.setdefault(_singular(head), set()).add(modifier)
+            if head not in verbs:  # "curare blocks its receptors; lidocaine blocks ...": a verb
+                by_head.setdefault(_singular(head), set()).add(modifier)
         for head, modifiers in by_head.items():
             if len(modifiers) < 2 or not _kind_noun(head):
                 continue
