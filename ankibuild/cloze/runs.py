@@ -44,6 +44,11 @@ _HEADING_WORDS = frozenset(
 ANY_NOUN = frozenset({"*"})
 """Heads of a technical adjective opening a line: the noun after it, whichever it is."""
 _NAMED_EVENTS = frozenset("rebellion rising revolt uprising plot conspiracy raid rebellions purge".split())
+_MONTHS_AS_WORDS = frozenset({"May", "March"})  # months that are ordinary words too
+_ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split()
+)
 _PEOPLES = frozenset("people women men workers children peasants soldiers".split())
 # Small words and months that are surnames too, after a given name.
 _SURNAME_WORDS = frozenset("more may march june will still long even".split())
@@ -127,6 +132,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
             classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM": an office
         elif word == "I" and i and classes[i - 1] == "strong":
             classes[i] = "roman"  # "Elizabeth I"
+        elif word in _MONTHS_AS_WORDS and i < final and words[i + 1].lower() in _ORDINALS:
+            classes[i] = "strong"  # "May Fourth Movement": a month and its day name the event
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
     for i in range(1, final):
