@@ -59,6 +59,7 @@ from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
+    INSTRUCTIONS,
     PLACES_AS_WORDS,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
@@ -548,11 +549,13 @@ def _kind_noun(word: str) -> bool:
 
 
 def _sorting_word(word: str) -> bool:
-    """Whether a word can sort a noun into a kind: no small word, number, grade or verb form."""
+    """Whether a word can sort a noun into a kind: no small word, number, grade or verb form
+    ("avoid metoclopramide" tells what to do)."""
     return (
         _modifier(word)
         and word.isalpha()
         and word not in _PLAIN_QUALITIES
+        and word not in INSTRUCTIONS
         and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
         and not is_verb_like(word)
     )
