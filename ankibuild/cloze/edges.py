@@ -180,6 +180,7 @@ _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|g
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
+_DECIMAL = re.compile(r"\.\d+")
 # What opens a verb's object after a word in "-s": a determiner or an abbreviation ("ADH").
 _OBJECT = re.compile(rf" (?:(?:{'|'.join(sorted(VERB_OBJECTS))})\b|[A-Z]{{2,}}\b)")
 _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11." or "1921."
@@ -244,6 +245,9 @@ def shape(
                     end = with_ions(text, end)
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, end)
+            elif after == "." and text[end - 1].isdigit() and text[end + 1 : end + 2].isdigit():
+                decimal = _DECIMAL.match(text, end)  # "PM2.5": the size names the particles
+                end = decimal.end() if decimal is not None else end
             if start > 1 and text[start - 1] == " ":
                 name = text[start:end]
                 if name in _KINDS_OF_MOLECULE:

@@ -148,7 +148,7 @@ def _is_typo(word: str) -> bool:
 def _bases(word: str) -> set[str]:
     """The word and what it may be inflected from: a typo hides in the stem ("intially")."""
     out = {word}
-    for ending in ("s", "es", "ly", "ed", "ing"):
+    for ending in ("s", "es", "ly", "ed", "ing", "d"):  # "d": "critisised" from "critisise"
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             out.add(word[: -len(ending)])
     return out
