@@ -88,7 +88,7 @@ DISCOURSE = frozenset(
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
     tips fact facts date dates place places people person name names term terms quote why how
-    what who when where practical practicals products landforms sx mx tx dx hx rx ix se ses
+    what who when where practical practicals products landforms sx mx tx dx hx rx ix se ses od bd tds qds prn
     adaptations measures conditions complications investigations requirements""".split()
 )
 """Words that open descriptions and labels without being terms: "The result is a ...",
