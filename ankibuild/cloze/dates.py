@@ -64,17 +64,17 @@ _MONTH_NAME = (
 _ANY_MONTH = re.compile(r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _INTRO = r"[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]nd of|[Ss]tart of"
 _EARLY_LATE = r"(?:[Ee]arly|[Mm]id|[Ll]ate)[ \-]"
+_MONTH_END = r"(?![\w'’\-–]| ?\d| of\b| [A-Z])"  # not "in Jan Smuts's cabinet", nor "June 1956"
+_NEXT_MONTH_PATTERN = rf"(?: ?[\-–] ?| to | until | till )(?P<next>(?:{_EARLY_LATE})?{_MONTH_NAME}){_MONTH_END}"
 _LONE_MONTH = re.compile(
     rf"(?<![\w\-])(?:(?:{_INTRO}) (?P<month>(?:{_EARLY_LATE})?{_MONTH_NAME})"
     rf"|(?P<modified>{_EARLY_LATE}{_MONTH_NAME})"
-    rf"|(?P<months>{_MONTH_NAME} (?:-|–) (?:{_EARLY_LATE})?{_MONTH_NAME})"  # "Feb - Oct": one range
-    rf"|(?P<first>{_MONTH_NAME}) to (?P<second>(?:{_EARLY_LATE})?{_MONTH_NAME}))"  # "Feb to Oct": two dates
-    r"(?![\w'’\-–]| ?\d| of\b| [A-Z])"  # not "in Jan Smuts's cabinet"
+    rf"|(?P<paired>{_MONTH_NAME})(?={_NEXT_MONTH_PATTERN}))"  # "Feb - Oct", "Feb to Oct"
+    rf"{_MONTH_END}"
 )
-# A second month after a lone one, joined as a range or by a word: "in June - August", "from Feb to Oct".
-_NEXT_MONTH = re.compile(
-    rf"(?: ?[\-–] ?| to | until | till )(?P<next>(?:{_EARLY_LATE})?{_MONTH_NAME})(?![\w'’\-–]| ?\d| of\b| [A-Z])"
-)
+# A second month after a lone one, joined as a range or by a word: "in June - August", "from Feb to
+# Oct", "Feb to Oct"; ``_merge_ranges`` makes one range of the dash and two dates of the word.
+_NEXT_MONTH = re.compile(_NEXT_MONTH_PATTERN)
 _WORD_CENTURY = re.compile(
     r"(?<![\w])(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+)?(?:first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
@@ -134,10 +134,8 @@ def _lone_months(text: str) -> list[Point]:
         return []  # most lines name no month: one quick scan instead of the full pattern
     out: list[Point] = []
     for m in _LONE_MONTH.finditer(text):
-        if m.lastgroup == "second":  # dates joined by a word are two dates, as in "1955 to 1957"
-            out += [(*m.span("first"), "month"), (*m.span("second"), "month")]
-            continue
-        out.append((*m.span(m.lastgroup or 0), "month"))
+        group = "month" if m.group("month") else "modified" if m.group("modified") else "paired"
+        out.append((*m.span(group), "month"))
         after = _NEXT_MONTH.match(text, m.end())  # "from Feb to Oct", "late June - July"
         if after is not None:
             out.append((*after.span("next"), "month"))

@@ -46,10 +46,10 @@ from .words import (
     SALT_WORDS,
     SHORT_GENERA,
     STOPWORDS,
-    VERB_OBJECTS,
     is_common,
     is_participle,
     is_verb_like,
+    verb_before,
 )
 
 Span = tuple[int, int]
@@ -180,12 +180,13 @@ _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|g
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
+_NEXT_TOKEN = re.compile(r" (\w+)")
 _DECIMAL = re.compile(r"\.\d+")
 # What opens a verb's object after a word in "-s": a determiner or an abbreviation ("ADH").
-_OBJECT = re.compile(rf" (?:(?:{'|'.join(sorted(VERB_OBJECTS))})\b|[A-Z]{{2,}}\b)")
 _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11." or "1921."
-# Metals whose names are everyday words too, so no list of elements holds them, and ammonium.
-_METALS = frozenset("silver gold copper iron lead tin ammonium".split())
+# What names a salt before its salt word: an element, a metal whose name is an everyday word too
+# (so no list of elements holds it), or ammonium; a course may write it as no name of its own.
+_SALT_NAMERS = ELEMENTS | frozenset("silver gold copper iron lead tin ammonium".split())
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -263,7 +264,7 @@ def shape(
             if start > 2 and text[start - 1] == " ":
                 before = text[start - 2]
                 if text[start:end] in SALT_WORDS:
-                    start = with_metal(text, start)  # "silver nitrate", "copper sulfate"
+                    start = with_qualifier(text, start, _SALT_NAMERS)  # "silver nitrate", "copper sulfate"
                 elif before in "as":
                     start = with_qualifier(text, start, _LATIN_HEADS)
                 elif before == "r":
@@ -308,16 +309,6 @@ def with_charge(text: str, start: int, end: int) -> int:
         if charge is not None:
             return charge.end()
     return end
-
-
-def with_metal(text: str, start: int) -> int:
-    """The start of a salt's blank: before the element or metal that names it ("silver nitrate",
-    "copper sulfate", "ammonium chloride"), which a course may write as no name of its own."""
-    begin = start - 1
-    while begin and text[begin - 1].isalpha():
-        begin -= 1
-    word = text[begin : start - 1]
-    return begin if word in _METALS or word in ELEMENTS else start
 
 
 def with_side(text: str, start: int) -> int:
@@ -436,7 +427,8 @@ def with_noun(text: str, start: int, end: int) -> int:
     following = noun.group(1)
     if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
         return end  # "antibiotic kills bacteria": a verb follows
-    if following[-1] == "s" and not following.endswith(("ss", "is", "us")) and _OBJECT.match(text, noun.end(1)):
+    after = _NEXT_TOKEN.match(text, noun.end(1)) if following[-1] == "s" else None
+    if after is not None and verb_before(following, after.group(1)):
         return end  # "the pituitary releases (more) ADH": a verb and its object
     return noun.end(1)
 

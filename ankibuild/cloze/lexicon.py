@@ -66,11 +66,11 @@ from .words import (
     STOPWORDS,
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
-    VERB_OBJECTS,
     is_common,
     is_participle,
     is_subject_term,
     is_verb_like,
+    verb_before,
 )
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
@@ -394,15 +394,9 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
         words = line.words
         for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
             if adjective in adjectives and gap == " " and _is_noun(noun):
-                if _third_person(noun) and at + 2 < len(words) and _opens_object(words[at + 2]):
+                if at + 2 < len(words) and verb_before(noun, words[at + 2]):
                     continue  # "the pituitary releases (more) ADH": a verb and its object
                 yield f"{adjective} {noun}"
-
-
-def _opens_object(word: str) -> bool:
-    """Whether a word after one in "-s" makes that one a verb: a determiner or an abbreviation
-    ("releases more ADH", "blocks its receptors", "releases ADH")."""
-    return word in VERB_OBJECTS or (len(word) > 1 and word.isupper())
 
 
 def _verbs_in(line: _Text) -> set[str]:
@@ -411,13 +405,8 @@ def _verbs_in(line: _Text) -> set[str]:
     return {
         word
         for word, following, gap in zip(words[:-1], words[1:], line.gaps, strict=True)
-        if _third_person(word) and gap == " " and _opens_object(following)
+        if gap == " " and verb_before(word, following)
     }
-
-
-def _third_person(word: str) -> bool:
-    """Whether a word may be a verb in "-s" ("releases", "blocks"), not a noun like "anaphylaxis"."""
-    return word[-1] == "s" and not word.endswith(("ss", "is", "us"))
 
 
 def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> Iterator[str]:

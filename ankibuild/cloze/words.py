@@ -39,9 +39,17 @@ def is_subject_term(word: str) -> bool:
     return word[:-1] in SUBJECT_TERMS or (word.endswith("es") and word[:-2] in SUBJECT_TERMS)
 
 
-VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
-"""Words that open a verb's object: a word in "-s" before one is a verb ("releases more ADH"),
-not a plural noun."""
+_VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
+
+
+def verb_before(word: str, following: str) -> bool:
+    """Whether a word in "-s" is a verb, read from the word after it: a determiner or an
+    abbreviation opens its object ("releases more ADH", "blocks its receptors", "releases ADH").
+    A noun in "-sis" or "-us" is none ("anaphylaxis", "stimulus")."""
+    if word[-1:] != "s" or word.endswith(("ss", "is", "us")):
+        return False
+    return following in _VERB_OBJECTS or (len(following) > 1 and following.isupper())
+
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there their theirs they
