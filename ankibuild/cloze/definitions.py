@@ -23,7 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .words import INSTRUCTIONS, IRREGULAR_PAST, MONTHS, STOPWORDS, is_common, is_proper_adjective, is_verb_like
+from .words import (
+    INSTRUCTIONS,
+    IRREGULAR_PAST,
+    MONTHS,
+    STOPWORDS,
+    ends_in_plural_s,
+    is_common,
+    is_proper_adjective,
+    is_verb_like,
+)
 
 _WORD = r"[^\W\d_][\w'’\-]*"
 _DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
@@ -331,7 +340,7 @@ _LIST_MARKS = re.compile(r", |; | → | \+ ")
 def _plain_plural(word: str) -> bool:
     """Whether a word is the plural of an ordinary noun ("threats", "stores"), not a singular
     that ends in "s" ("osmosis", "measles", "species")."""
-    return word[-1] == "s" and not word.endswith(("ss", "is", "us", "es")) and is_common(word)
+    return ends_in_plural_s(word) and not word.endswith("es") and is_common(word)
 
 
 def _defined_phrase(text: str) -> str | None:

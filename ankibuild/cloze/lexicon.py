@@ -66,6 +66,7 @@ from .words import (
     STOPWORDS,
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
+    ends_in_plural_s,
     is_common,
     is_participle,
     is_subject_term,
@@ -338,9 +339,9 @@ def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> Non
 
 def _with_plural(word: str) -> set[str]:
     """A word with its plural or singular: "enzyme" and "enzymes" name the same thing."""
-    if word.endswith(("ss", "is", "us")):
-        return {word}
-    return {word, word[:-1]} if word.endswith("s") else {word, word + "s"}
+    if ends_in_plural_s(word):
+        return {word, word[:-1]}
+    return {word} if word[-1:] == "s" else {word, word + "s"}  # "osmosis", "stimulus" have no plural in "-s"
 
 
 def _siblings(lines: Sequence[_Text], names: frozenset[str]) -> Iterator[str]:
@@ -552,7 +553,7 @@ def _sorting_word(word: str) -> bool:
 
 @lru_cache(maxsize=65536)  # a word's singular depends on the word alone
 def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
+    return word[:-1] if ends_in_plural_s(word) else word
 
 
 def _is_noun(word: str) -> bool:

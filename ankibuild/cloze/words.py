@@ -39,6 +39,12 @@ def is_subject_term(word: str) -> bool:
     return word[:-1] in SUBJECT_TERMS or (word.endswith("es") and word[:-2] in SUBJECT_TERMS)
 
 
+def ends_in_plural_s(word: str) -> bool:
+    """Whether a word ends in an "-s" that makes a plural or a verb ("enzymes", "releases"), not
+    one of a singular ("glass", "osmosis", "stimulus")."""
+    return word[-1:] == "s" and not word.endswith(("ss", "is", "us"))
+
+
 _VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
 
 
@@ -46,7 +52,7 @@ def verb_before(word: str, following: str) -> bool:
     """Whether a word in "-s" is a verb, read from the word after it: a determiner or an
     abbreviation opens its object ("releases more ADH", "blocks its receptors", "releases ADH").
     A noun in "-sis" or "-us" is none ("anaphylaxis", "stimulus")."""
-    if word[-1:] != "s" or word.endswith(("ss", "is", "us")):
+    if not ends_in_plural_s(word):
         return False
     return following in _VERB_OBJECTS or (len(following) > 1 and following.isupper())
 
