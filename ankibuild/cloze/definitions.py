@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .words import (
+    DRUG_LABELS,
     INSTRUCTIONS,
     IRREGULAR_PAST,
     MONTHS,
@@ -97,9 +98,9 @@ DISCOURSE = frozenset(
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
     tips fact facts date dates place places people person name names term terms quote why how
-    what who when where practical practicals products landforms sx mx tx dx hx rx ix se ses od bd tds qds prn
+    what who when where practical practicals products landforms sx mx tx dx hx rx ix
     adaptations measures conditions complications investigations requirements""".split()
-)
+) | {label.lower() for label in DRUG_LABELS}
 """Words that open descriptions and labels without being terms: "The result is a ...",
 "Causes: ...", "Side effects: ...", "Case study: ...", clinical shorthand ("Mx: ...")."""
 

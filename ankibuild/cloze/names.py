@@ -20,7 +20,7 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
+from .words import DRUG_LABELS, EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -55,9 +55,6 @@ _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other sam
 _LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
 # Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
-# Shorthand after a drug's name that labels what follows or how it is given: "SSRI SE: ...",
-# "TCA OD: broad QRS", "PPI OD"; never part of the name.
-_NOTE_LABELS = (" SE", " SEs", " OD", " BD", " TDS", " QDS", " PRN")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
@@ -157,9 +154,10 @@ class _RunReader:
                 continue
             if run == "SE" and not text[end + 1 : end + 2].isupper():
                 continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
-            if run.endswith(_NOTE_LABELS) and not text[end + 1 : end + 2].isupper():
-                end -= len(run) - run.rindex(" ")
-                run = run[: run.rindex(" ")]  # "SSRI SE: ...", "TCA OD: ...": the drug, then a label
+            cut = run.rfind(" ")
+            if cut > 0 and run[cut + 1 :] in DRUG_LABELS and not text[end + 1 : end + 2].isupper():
+                end -= len(run) - cut
+                run = run[:cut]  # "SSRI SE: ...", "TCA OD: ...": the drug, then a label
             if " of " in run and run.split(" ", 1)[0] in _COMPASS:
                 cut = run.index(" of ") + len(" of ")  # "~80 km NW of Kathmandu": a bearing, then the place
                 start, run = start + cut, run[cut:]

@@ -216,6 +216,10 @@ INSTRUCTIONS = frozenset(
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
 SHORT_GENERA = ("Staph", "Strep", "Strept")
 """Genera written clipped before a species: "Staph aureus", "Strep pneumoniae"."""
+DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
+"""Shorthand after a drug's name that labels what follows or says how it is given ("SSRI SE: ...",
+"TCA OD: broad QRS", "PPI OD"): never part of the name, and no term a line defines."""
+
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
     rheum onc ortho pharm ent haem heme govt govts esp approx incl hq""".split()
