@@ -43,6 +43,7 @@ from .words import (
     ADJECTIVE_ENDINGS,
     ELEMENTS,
     NOTE_SHORTHAND,
+    PLACE_ABBREVIATIONS,
     SALT_WORDS,
     SHORT_GENERA,
     STOPWORDS,
@@ -626,7 +627,9 @@ def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
     before what happens there ("Amazon deforestation"), a possessive ("Stalin's purges"), a verb
     ("HbS polymerises"), nor a name a sentence opens with as its setting ("In COPD salbutamol")."""
     span = text[start:end]
-    if " " in span or not span[-1:].isalnum() or not span[:1].isupper() or span.lower() in NOTE_SHORTHAND:
+    if " " in span or not span[-1:].isalnum() or not span[:1].isupper():
+        return False
+    if span.lower() in NOTE_SHORTHAND or span.lower() in PLACE_ABBREVIATIONS:
         return False
     if term.endswith(_VERB_ENDS) or term in _NOT_OWNED or (" " not in term and term.endswith(_DESCRIBING_ENDS)):
         return False  # "LP bacterial", "AAA screening", "TB bacillus": what is found or done, not a kind

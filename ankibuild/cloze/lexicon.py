@@ -214,6 +214,8 @@ class _Counts:
     bare: Counter[str] = field(default_factory=Counter)
     lower: Counter[str] = field(default_factory=Counter)
     classes: dict[str, WordClass] = field(default_factory=dict)
+    places: Counter[str] = field(default_factory=Counter)
+    """How often a country whose name is an ordinary word is written with a capital, anywhere."""
 
     def add(self, line: _Text, base: Lexicon) -> None:
         self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
@@ -222,6 +224,8 @@ class _Counts:
             lower = word.lower()
             if lower not in classes:  # the first spelling met settles the class
                 classes[lower] = word_class(word, base)
+            if lower in PLACES_AS_WORDS:
+                self.places[lower] += 1
             if at_start:
                 continue
             self.inside[lower] += 1
@@ -240,12 +244,13 @@ class _Counts:
         for word, cls in self.classes.items():
             if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
                 out.add(word)
-            elif (
-                cls == "common"
-                and not self.lower[word]
-                and (self.bare[word] >= 2 or (word in PLACES_AS_WORDS and self.inside[word]))
+            elif cls == "common" and (
+                (not self.lower[word] and self.bare[word] >= 2)
+                or (word in PLACES_AS_WORDS and self.inside[word] and self.places[word] > self.lower[word])
             ):
-                out.add(word)  # "China", never "china"; a country once is enough
+                # "China", never "china"; a country once is enough, and it outweighs a hurried
+                # "chile had strict building codes" at the start of a line
+                out.add(word)
         return {word for word in out if not is_derived(word, out)}
 
     def plain(self) -> frozenset[str]:
@@ -401,13 +406,29 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
 
 
 def _verbs_in(line: _Text) -> set[str]:
-    """Words in "-s" that the line uses as verbs, before their object: "curare blocks its receptors"."""
-    words = line.words
-    return {
-        word
-        for word, following, gap in zip(words[:-1], words[1:], line.gaps, strict=True)
-        if gap == " " and verb_before(word, following)
-    }
+    """Words in "-s" that the line uses as verbs, before their object: "curare blocks its
+    receptors", or a word in "-s" that a noun follows wherever the line writes it: "xylem carries
+    water ... phloem carries sucrose" (but "push factors + pull factors")."""
+    words, gaps = line.words, line.gaps
+    verbs: set[str] = set()
+    objects: dict[str, bool] = {}  # each word in "-s": whether a noun follows it every time
+    for at, (word, following, gap) in enumerate(zip(words[:-1], words[1:], gaps, strict=True)):
+        if gap == " " and verb_before(word, following):
+            verbs.add(word)
+        elif word[-1] == "s" and word.islower():
+            # a noun, not an adverb nor a verb before its own object ("nerves speed the heart up")
+            followed = (
+                gap == " "
+                and following.islower()
+                and following not in STOPWORDS
+                and not following.endswith("ly")
+                and not (at + 2 < len(words) and gaps[at + 1] == " " and words[at + 2] in STOPWORDS)
+            )
+            objects[word] = objects.get(word, True) and followed
+    if words and words[-1][-1] == "s":
+        objects[words[-1]] = False
+    verbs.update(word for word, followed in objects.items() if followed and ends_in_plural_s(word))
+    return verbs
 
 
 def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> Iterator[str]:
