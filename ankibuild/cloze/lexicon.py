@@ -109,6 +109,7 @@ _PLAIN_QUALITIES = frozenset(
     same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
     seventy eighty ninety hundred thousand""".split()
 )
+_SIZES = frozenset("bigger smaller larger higher lower estimated increased decreased reduced".split())
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
@@ -682,6 +683,8 @@ def _standalone_phrase(words: list[str]) -> str | None:
         return None  # "side effect: ..." heads a line without being a term
     if words[0] in COUNTING:
         return None  # "one cell thick" describes; it names nothing
+    if len(words) == 3 and (words[0] in _PLAIN_QUALITIES or words[0] in _JUDGING or words[0] in _SIZES):
+        words = words[1:]  # "big surface area": the term is what the quality describes
     if not all(is_common(word) for word in words):
         return None  # a phrase with a name in it is found as a name
     return " ".join(words)
