@@ -31,6 +31,7 @@ _DAYS = rf"{_DAY}(?:\s?[/&\-–]\s?{_DAY})?"  # "8/9th", "24-26"
 _MODIFIER = r"(?<![\w])(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 _DASH = r"\s?[\-–—]\s?"
+_BC_YEAR = r"\d{1,4}\s?BCE?\b"  # "15 March 44 BC"
 
 # A point as it starts at its first digit (or the apostrophe of "'60s").
 _NUMBER_POINT = re.compile(
@@ -38,7 +39,7 @@ _NUMBER_POINT = re.compile(
         [
             r"(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2}|\d{2})(?![\d/.]\d)"
             r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
-            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?)",
+            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s(?:{_YEAR}|{_BC_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
