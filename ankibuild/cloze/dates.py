@@ -31,6 +31,8 @@ _DAYS = rf"{_DAY}(?:\s?[/&\-–]\s?{_DAY})?"  # "8/9th", "24-26"
 _MODIFIER = r"(?<![\w])(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 _DASH = r"\s?[\-–—]\s?"
+# The end of the century, a date only after a word that says when: "sea level up 1 m by 2100".
+_CENTURY_YEAR = r"(?:(?<=[Bb]y )|(?<=[Ii]n )|(?<=[Uu]ntil )|(?<=[Tt]o ))2100(?![0-9A-Za-z]|[.,]\d|\s?[%°])"
 _BC_YEAR = r"\d{1,4}\s?BCE?\b"  # "15 March 44 BC"
 
 # A point as it starts at its first digit (or the apostrophe of "'60s").
@@ -45,7 +47,7 @@ _NUMBER_POINT = re.compile(
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
             # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
-            rf"(?P<year>{_YEAR}{_ERA}?|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
+            rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
             rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d))",
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
         ]
