@@ -20,7 +20,17 @@ from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
-from .words import DRUG_LABELS, EPONYM_DISEASE_ENDINGS, IRREGULAR_PAST, STOPWORDS, is_common, is_verb_like
+from .words import (
+    DRUG_LABELS,
+    EPONYM_DISEASE_ENDINGS,
+    EVENT_HEADS,
+    IRREGULAR_PAST,
+    ORG_HEADS,
+    PLACE_HEADS,
+    STOPWORDS,
+    is_common,
+    is_verb_like,
+)
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -54,6 +64,9 @@ _THE_GENERIC = frozenset(
 _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
 _LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
 # Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
+# The heads of a name that may open with two ordinary words joined by "and" ("Cat and Mouse Act").
+_PAIRED_HEADS = EVENT_HEADS | ORG_HEADS | PLACE_HEADS | {"railway", "initiative"}
+_PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
@@ -194,6 +207,8 @@ class _RunReader:
             elif not named:
                 continue
             names += ((_with_particle(text, start) if particle else start, end),)
+        if names and names[0][0] == offset and offset > 6 and text.startswith(" and ", offset - 5):
+            names = ((_with_pair(text, offset, names[0][1]), names[0][1]), *names[1:])
         self.read.append((offset, words, names))
 
 
@@ -343,6 +358,17 @@ def _joined_to_name(text: str, offset: int, word: str) -> bool:
     first = before.rsplit(" ", 1)[-1]
     # only a name before: "Strengths and Weaknesses", "Metal + Acid" join ordinary words
     return first[:1].isupper() and first[1:].isalpha() and not is_common(first.lower())
+
+
+def _with_pair(text: str, start: int, end: int) -> int:
+    """Where a named act, plan or railway starts, taking in an ordinary capitalised word joined to
+    it by "and": "Cat and Mouse Act", "Belt and Road Initiative"; not "Stalin and Five Year Plans"."""
+    if text[start:end].rsplit(" ", 1)[-1].lower() not in _PAIRED_HEADS:
+        return start
+    match = _PAIRED_FIRST.search(text, 0, start - 5)
+    if match is None or not is_common(match.group(1).lower()):
+        return start
+    return match.start(1)
 
 
 def _with_particle(text: str, start: int) -> int:
