@@ -126,6 +126,8 @@ _KINDS_OF_MOLECULE = {
     "RNA": frozenset({"messenger", "transfer", "ribosomal", "guide"}),
     "T4": frozenset({"free"}),  # "free T4": the hormone not bound to proteins
     "T3": frozenset({"free"}),
+    # the carriers of the respiration and photosynthesis steps, loaded or not
+    **dict.fromkeys(("NAD", "NADP", "FAD"), frozenset({"reduced", "oxidised", "oxidized", "Reduced", "Oxidised"})),
 }
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a
