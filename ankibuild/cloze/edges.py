@@ -129,6 +129,12 @@ _KINDS_OF_MOLECULE = {
     # the carriers of the respiration and photosynthesis steps, loaded or not
     **dict.fromkeys(("NAD", "NADP", "FAD"), frozenset({"reduced", "oxidised", "oxidized", "Reduced", "Oxidised"})),
 }
+# The energy carriers of respiration and photosynthesis, which steps make and use by the count.
+_CARRIERS = frozenset(
+    """ATP ADP AMP NAD NADH NADP NADPH FAD FADH2 GTP""".split()
+    + [f"{state} {carrier}" for state in ("reduced", "Reduced") for carrier in ("NAD", "NADP", "FAD")]
+)
+_COUNT = re.compile(r"(?<![\w.,/:×*^\-])\d{1,2} $")
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a
 # scan ("CT head"), a gene or virus ("APC gene", "RNA virus"), a process ("DNA replication").
@@ -293,6 +299,8 @@ def shape(
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
+        if start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
+            start = with_count(text, start, end)  # "net 2 ATP", "3 Na+ out": how many is the fact
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         out.append((start, end))
@@ -302,6 +310,27 @@ def shape(
 def _is_verb_use(text: str, start: int, end: int) -> bool:
     """Whether a word in "-ed" is used as a verb: after a form of "be" or before "by"."""
     return text.startswith(" by ", end) or _BE_BEFORE.search(text, max(start - len(" being "), 0), start) is not None
+
+
+def with_count(text: str, start: int, end: int) -> int:
+    """The start of a molecule's or an ion's blank: before the count of it a step makes or moves
+    ("2 ATP", "3 reduced NAD", "2 CO2", "3 Na+"), not a measure ("1.5 O2") nor a page."""
+    name = text[start:end]
+    symbols = name.rstrip("+-−")
+    # a formula shows a number or a charge ("CO2", "K+"); "BB" is a genotype
+    if name not in _CARRIERS and not (
+        (symbols != name or any(ch.isdigit() for ch in symbols))
+        and len(name) <= _FORMULA_LENGTH
+        and _FORMULA.fullmatch(symbols)
+    ):
+        return start
+    count = _COUNT.search(text, max(start - 4, 0), start)
+    if count is None:
+        return start
+    before = text[: count.start()].rstrip().rsplit(" ", 1)[-1]
+    if before in ("x", "×") or (before.isalpha() and before[0].isupper()):
+        return start  # "2 x 3 CO2" multiplies; "Table 2", "Stage 2" refer to something else
+    return count.start()
 
 
 def with_charge(text: str, start: int, end: int) -> int:
