@@ -189,6 +189,7 @@ _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|g
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
+_GATES = ("voltage-gated ", "ligand-gated ", "Voltage-gated ", "Ligand-gated ")
 _NEXT_TOKEN = re.compile(r" (\w+)")
 _DECIMAL = re.compile(r"\.\d+")
 # What opens a verb's object after a word in "-s": a determiner or an abbreviation ("ADH").
@@ -253,6 +254,8 @@ def shape(
                 after = text[end : end + 1]
                 if after == " " and text.startswith(" ion", end) and text[end - 1] in "+-−":
                     end = with_ions(text, end)
+                if text.startswith(" channel", end) and text[end - 1] in "+-−s":
+                    start, end = with_channel(text, start, end)  # "voltage-gated Na+ channels"
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, end)
             elif after == "." and text[end - 1].isdigit() and text[end + 1 : end + 2].isdigit():
@@ -553,6 +556,20 @@ def antibodies(text: str) -> list[Span]:
     return [match.span() for match in _ANTIBODY.finditer(text)]
 
 
+def with_channel(text: str, start: int, end: int) -> tuple[int, int]:
+    """An ion's blank with the channel it passes through, and the gate that opens it: "K+
+    channels", "voltage-gated Na+ channels"."""
+    channel = _CHANNEL.match(text, end)
+    if channel is None:
+        return start, end
+    for gate in _GATES:
+        if text.startswith(gate, start - len(gate)) and (
+            start == len(gate) or not text[start - len(gate) - 1].isalnum()
+        ):
+            return start - len(gate), channel.end()
+    return start, channel.end()
+
+
 def with_ions(text: str, end: int) -> int:
     """The end of an ion's blank: after "ions" written with it ("H+ ions", "OH- ions")."""
     match = _NEXT_WORD.match(text, end)
@@ -594,10 +611,13 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
 def _is_step(text: str, number: str, after: int, before: int) -> bool:
     """Whether a number is the marker of a step written inline, in a line that holds step 1 and
     the step before it: "cloning: 1. take the nucleus ... into an egg 2. an electric shock ...",
-    not "Apollo 11. Apollo 12."."""
-    if not text.startswith(". ", after) or not number.isdigit() or number == "1":
+    not "Apollo 11. Apollo 12."; "1) attach 2) inject nucleic acid 3) host ribosomes" too."""
+    mark = text[after : after + 2]
+    if (mark != ". " and mark != ") ") or not number.isdigit() or number == "1":
         return False
     head = text[:before]
+    if mark == ") ":
+        return re.search(rf"(?<![\w.(])1\) .*(?<![\w.(]){int(number) - 1}\) ", head) is not None
     return _FIRST_STEP.search(head) is not None and re.search(rf"(?<![\w.]){int(number) - 1}\. ", head) is not None
 
 

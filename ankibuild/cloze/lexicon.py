@@ -400,7 +400,7 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     for line in lines:
         words = line.words
         for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
-            if adjective in adjectives and gap == " " and _is_noun(noun):
+            if adjective in adjectives and gap == " " and len(noun) > 2 and _is_noun(noun):  # not "e.g."
                 if at + 2 < len(words) and verb_before(noun, words[at + 2]):
                     continue  # "the pituitary releases (more) ADH": a verb and its object
                 yield f"{adjective} {noun}"
