@@ -101,7 +101,7 @@ EVENT_HEADS = frozenset(
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
-    spots protein calendar mutiny mutinies""".split()
+    spots protein calendar mutiny mutinies curve curves coefficient catheter wager""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
@@ -117,7 +117,7 @@ PLACE_HEADS = frozenset(
     strait straits kingdom federation commonwealth union university college bank church house hall
     palace tower bridge duchy peace edict act council congress committee ministry department
     bureau court order society company institute museum declaration bill charter statute
-    convention conference congress war wars day night government""".split()
+    convention conference congress war wars day night government club""".split()
 )
 """Nouns that begin a name of the form "X of Y" (Treaty of Versailles, League of Nations)."""
 
