@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import core
 from .definitions import DISCOURSE
-from .edges import antibodies, greek_names, letter_names, short_species, small_acronyms
+from .edges import antibodies, greek_names, initialled_names, letter_names, short_species, small_acronyms
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -473,6 +473,7 @@ def _read_line(
     formed = small_acronyms(text)
     if ". " in text:
         formed += short_species(text)
+        formed += initialled_names(text)
     if "nti-" in text:
         formed += antibodies(text)
     if not text.isascii():
