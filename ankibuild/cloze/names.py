@@ -412,7 +412,7 @@ def find_names(
         reader.known_words()
     reader.out += read.numbered
     reader.out += read.formed
-    if " v " in text:
+    if " v " in text or " v. " in text:
         reader.out += _court_cases(text, reader.out)
     return reader.out
 
@@ -453,11 +453,19 @@ def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
     court = _COURT.search(text) is not None
     out: list[Span] = []
     for start, end in spans:
-        if start < 4 or not text.startswith(" v ", start - 3) or not (court or _CASE_DATE.match(text, end)):
+        if start >= 5 and text.startswith(" v. ", start - 4):
+            gap = 4  # "Dred Scott v. Sandford": the dot of a law report's citation
+        elif start >= 4 and text.startswith(" v ", start - 3) and (court or _CASE_DATE.match(text, end)):
+            gap = 3
+        else:
             continue
-        party = _PARTY.search(text, 0, start - 3)
-        if party is not None:
-            out.append((party.start(), end))
+        # the first party whole where it was read as a name ("Dred Scott"), else its last word
+        first = next((s for s, e in spans if e == start - gap and s < e), None)
+        if first is None:
+            party = _PARTY.search(text, 0, start - gap)
+            first = party.start() if party is not None else None
+        if first is not None:
+            out.append((first, end))
     return out
 
 
