@@ -226,10 +226,11 @@ DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
 
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
-    rheum onc ortho pharm ent haem heme govt govts esp approx incl hq""".split()
+    rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr""".split()
 )
-"""The abbreviations of notes' own remarks ("NB", "AKA") and of the specialties that head them
-("Paeds", "Derm", "ENT"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
+"""The abbreviations of notes' own remarks ("NB", "AKA", "WR" for a ward round, "Lec"), of the
+specialties that head them ("Paeds", "Derm", "ENT") and of the exam station or essay frame they
+follow ("OSCE", "PEEL"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
 
 ELEMENTS = frozenset(
     """hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium
