@@ -124,7 +124,7 @@ GRADING = frozenset(
     natural central internal external local national social political several various certain
     particular main major minor overall possible available equivalent new old early late lower
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
-    asymmetrical""".split()
+    asymmetrical distant""".split()
 )
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 _ADJECTIVE_IVE = ("tive", "sive", "cive")
@@ -182,11 +182,20 @@ def listed(text: str) -> list[str]:
     if len(items) < _LIST_LENGTH:
         return []
     plain = [item for item in items if _plain_item(item)]
+    # "early bilious vomiting, late absolute constipation": when it comes is no part of the term
+    plain = [_ungraded(item) for item in plain]
+    items = [_ungraded(item) for item in items]
     if label and 3 * len(plain) >= 2 * len(items):
         # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"; an ordinary word a
         # label lists ("measures: speed, time") would be a term in every line, so only rarer ones
         return [item for item in plain if " " in item or "-" in item or not is_common(item)]
     return items if len(plain) == len(items) else []
+
+
+def _ungraded(item: str) -> str:
+    """A listed phrase without a first word that grades or times it: "late absolute constipation"."""
+    first, space, rest = item.partition(" ")
+    return rest if space and " " in rest and first in GRADING else item
 
 
 def chained(text: str) -> list[str]:
