@@ -16,7 +16,11 @@ def _load(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
-COMMON = _load("english-words.txt")
+COMMON = _load("english-words.txt") | frozenset(
+    # everyday words newer than the word list, which notes write as headings and in passing
+    """timeline checklist flashcard mindmap online offline email website webpage smartphone
+    laptop podcast selfie""".split()
+)
 PROPER_ADJECTIVES = _load("proper-adjectives.txt")
 """Nationality, religion and period adjectives: capitalised, yet "Soviet troops" names no one."""
 PLACES_AS_WORDS = frozenset({"china", "turkey", "chile", "guinea", "jersey"})
