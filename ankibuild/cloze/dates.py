@@ -32,7 +32,7 @@ _MODIFIER = r"(?<![\w])(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 _DASH = r"\s?[\-–—]\s?"
 # The end of the century, a date only after a word that says when: "sea level up 1 m by 2100".
-_CENTURY_YEAR = r"(?:(?<=[Bb]y )|(?<=[Ii]n )|(?<=[Uu]ntil )|(?<=[Tt]o ))2100(?![0-9A-Za-z]|[.,]\d|\s?[%°])"
+_CENTURY_YEAR = r"(?:(?<=[Bb]y )|(?<=[Ii]n )|(?<=[Uu]ntil )|(?<=[Tt]o ))2100(?![0-9A-Za-z]|[.,]\d|\s?[%°]|\s?BCE?\b)"
 _BC_YEAR = r"\d{1,4}\s?BCE?\b"  # "15 March 44 BC"
 
 # A point as it starts at its first digit (or the apostrophe of "'60s").
@@ -41,7 +41,7 @@ _NUMBER_POINT = re.compile(
         [
             r"(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2}|\d{2})(?![\d/.]\d)"
             r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
-            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s(?:{_YEAR}|{_BC_YEAR}))?)",
+            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",

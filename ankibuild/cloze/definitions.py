@@ -194,9 +194,13 @@ def listed(text: str) -> list[str]:
 
 
 def _ungraded(item: str) -> str:
-    """A listed phrase without a first word that grades or times it: "late absolute constipation"."""
+    """A listed phrase without a first word that times or grades it: "late absolute constipation"
+    (but "central nervous system", where the first word sorts)."""
     first, space, rest = item.partition(" ")
-    return rest if space and " " in rest and first in GRADING else item
+    return rest if space and " " in rest and first in _WHEN_OR_HOW_BAD else item
+
+
+_WHEN_OR_HOW_BAD = frozenset("early late new old recent sudden gradual mild moderate severe distant".split())
 
 
 def chained(text: str) -> list[str]:

@@ -128,13 +128,15 @@ _KINDS_OF_MOLECULE = {
     "T4": frozenset({"free"}),  # "free T4": the hormone not bound to proteins
     "T3": frozenset({"free"}),
     # the carriers of the respiration and photosynthesis steps, loaded or not
-    **dict.fromkeys(("NAD", "NADP", "FAD"), frozenset({"reduced", "oxidised", "oxidized", "Reduced", "Oxidised"})),
+    **dict.fromkeys(("NAD", "NADP", "FAD"), frozenset({"reduced", "Reduced"})),
 }
 # The energy carriers of respiration and photosynthesis, which steps make and use by the count.
 _CARRIERS = frozenset(
     """ATP ADP AMP NAD NADH NADP NADPH FAD FADH2 GTP""".split()
     + [f"{state} {carrier}" for state in ("reduced", "Reduced") for carrier in ("NAD", "NADP", "FAD")]
 )
+_NUMBERED_BY = frozenset("stage stages step steps fig figure table page phase ph grade type class group level".split())
+_UNIT_AFTER = re.compile(r" ?(?:m?mol|mM|mg|µg|ug|g/|%|/)")
 _COUNT = re.compile(r"(?<![\w.,/:×*^\-])\d{1,2} $")
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a
@@ -333,8 +335,10 @@ def with_count(text: str, start: int, end: int) -> int:
     if count is None:
         return start
     before = text[: count.start()].rstrip().rsplit(" ", 1)[-1]
-    if before in ("x", "×") or (before.isalpha() and before[0].isupper()):
-        return start  # "2 x 3 CO2" multiplies; "Table 2", "Stage 2" refer to something else
+    if before in ("x", "×") or (before.isalpha() and before[0].isupper()) or before.lower().rstrip(".") in _NUMBERED_BY:
+        return start  # "2 x 3 CO2" multiplies; "Table 2", "stage 2", "pH 2" refer to something else
+    if _UNIT_AFTER.match(text, end):
+        return start  # "4 K+ mmol/L": a measurement
     return count.start()
 
 
@@ -634,7 +638,7 @@ def _is_step(text: str, number: str, after: int, before: int) -> bool:
         return False
     head = text[:before]
     if mark == ") ":
-        return re.search(rf"(?<![\w.(])1\) .*(?<![\w.(]){int(number) - 1}\) ", head) is not None
+        return all(re.search(rf"(?<![\w.(]){step}\) ", head) for step in (1, int(number) - 1))
     return _FIRST_STEP.search(head) is not None and re.search(rf"(?<![\w.]){int(number) - 1}\. ", head) is not None
 
 

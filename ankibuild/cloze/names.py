@@ -25,8 +25,6 @@ from .words import (
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
     IRREGULAR_PAST,
-    ORG_HEADS,
-    PLACE_HEADS,
     STOPWORDS,
     is_common,
     is_verb_like,
@@ -65,7 +63,7 @@ _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other sam
 _LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
 # Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
 # The heads of a name that may open with two ordinary words joined by "and" ("Cat and Mouse Act").
-_PAIRED_HEADS = EVENT_HEADS | ORG_HEADS | PLACE_HEADS | {"railway", "initiative"}
+_PAIRED_HEADS = EVENT_HEADS | {"railway", "initiative"}
 _PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
@@ -366,8 +364,8 @@ def _with_pair(text: str, start: int, end: int) -> int:
     if text[start:end].rsplit(" ", 1)[-1].lower() not in _PAIRED_HEADS:
         return start
     match = _PAIRED_FIRST.search(text, 0, start - 5)
-    if match is None or not is_common(match.group(1).lower()):
-        return start
+    if match is None or not is_common(match.group(1).lower()) or match.group(1).endswith("s"):
+        return start  # "Liberals and Labour Party", "Whites and Red Army": two sides
     return match.start(1)
 
 

@@ -19,6 +19,7 @@ Detector = Literal["dates", "names"]
 Span = tuple[int, int]
 
 _UNSAFE_EDGES = " \t\n:"
+_COUNT = re.compile(r"^\d{1,2} ")  # the count before a carrier or an ion: "2 ATP", "3 Na+"
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ def plan_blanks(
     planned = []
     for blank in find_blanks(text, lexicon, settings, fenced):
         term = _normal(text[blank.start : blank.end])
+        if blank.kind == "name" and term[:1].isdigit():
+            term = _COUNT.sub("", term)  # "3 Na+" and "Na+" are one term: no card shows the other
         if not holds_words(shown, term):  # a term the front of the card shows is no blank: a give-away
             planned.append(numbers.assign(blank, term))
     # Detected blanks come sorted and apart: only the user's need sorting in among them.
