@@ -44,7 +44,8 @@ _NUMBER_POINT = re.compile(
             rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
-            r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s\b|['’]\d0s\b)",
+            # "1970s-80s": a range of decades is one date
+            r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s(?:[\-–]['’]?\d0s)?\b|['’]\d0s\b)",
             rf"(?P<shortrange>{_YEAR}{_DASH}\d{{2}}(?!\d|[.,]\d))",
             # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
             rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
@@ -94,6 +95,7 @@ _FEASTS = frozenset({"Christmas", "Easter", "Whitsun", "Michaelmas", "Candlemas"
 _ERAS_BEFORE = frozenset({"AD", "CE"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
+_LISTED_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2}),? $")  # a year just before the "+"
 _ROUGHLY = frozenset("about around roughly approximately nearly".split())
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
@@ -242,6 +244,8 @@ def _is_count(text: str, start: int, end: int) -> bool:
         before = before.lower()
         if before in _DATE_BEFORE:
             return False
+        if before == "+" and _LISTED_YEAR.search(text, 0, at) is not None:
+            return False  # "petitions of 1839, 1842 + 1848": the last of a list of years
         if before in _QUANTITY_BEFORE:
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
