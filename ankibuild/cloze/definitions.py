@@ -193,14 +193,14 @@ def listed(text: str) -> list[str]:
     return items if len(plain) == len(items) else []
 
 
+_WHEN_OR_HOW_BAD = frozenset("early late new old recent sudden gradual mild moderate severe distant".split())
+
+
 def _ungraded(item: str) -> str:
     """A listed phrase without a first word that times or grades it: "late absolute constipation"
     (but "central nervous system", where the first word sorts)."""
     first, space, rest = item.partition(" ")
     return rest if space and " " in rest and first in _WHEN_OR_HOW_BAD else item
-
-
-_WHEN_OR_HOW_BAD = frozenset("early late new old recent sudden gradual mild moderate severe distant".split())
 
 
 def chained(text: str) -> list[str]:

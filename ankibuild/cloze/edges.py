@@ -136,7 +136,7 @@ _CARRIERS = frozenset(
     + [f"{state} {carrier}" for state in ("reduced", "Reduced") for carrier in ("NAD", "NADP", "FAD")]
 )
 _NUMBERED_BY = frozenset("stage stages step steps fig figure table page phase ph grade type class group level".split())
-_UNIT_AFTER = re.compile(r" ?(?:m?mol|mM|mg|µg|ug|g/|%|/)")
+_UNIT_AFTER = re.compile(r" ?(?:(?:m?mol|mM|mg|µg|ug)\b|g/|%|/)")  # not "2 ATP molecules"
 _COUNT = re.compile(r"(?<![\w.,/:×*^\-])\d{1,2} $")
 _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 # Nouns that an abbreviation before them makes one term: a finding ("ST elevation", "RUQ pain"), a

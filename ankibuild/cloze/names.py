@@ -61,10 +61,10 @@ _THE_GENERIC = frozenset(
 # Words that qualify the noun after them, capitalised or not: "the First secretary".
 _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
 _LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
-# Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
 # The heads of a name that may open with two ordinary words joined by "and" ("Cat and Mouse Act").
 _PAIRED_HEADS = EVENT_HEADS | {"railway", "initiative"}
 _PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
+# Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
 _COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".

@@ -27,7 +27,7 @@ PLACES_AS_WORDS = frozenset({"china", "turkey", "chile", "guinea", "jersey"})
 """Countries whose names are ordinary words too: written with a capital, they name the country."""
 PLACE_ABBREVIATIONS = frozenset("uk us usa eu un ussr gb uae drc prc nz hic hics lic lics nee nees medc ledc".split())
 """Countries, unions and kinds of country by their initials: what follows one happens there or
-belongs to it ("UK food", "EU free movement"), it names no kind of the place."""
+belongs to it ("UK food", "the UK energy mix"), it names no kind of the place."""
 SUBJECT_PHRASES = _load("subject-phrases.txt")
 """Terms of the sciences and geography made of ordinary words ("active site", "longshore drift")."""
 SUBJECT_TERMS = _load("subject-terms.txt")
