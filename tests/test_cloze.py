@@ -188,3 +188,42 @@ def test_the_subject_lists_apply_to_a_course_of_their_subject_only() -> None:
     line = "the plague spread through the town"
     assert texts(line, find_blanks(line, Lexicon.from_texts(biology), DEFAULT)) == ["plague"]
     assert texts(line, find_blanks(line, Lexicon.from_texts(history), DEFAULT)) == []
+
+
+def test_a_history_course_that_writes_a_few_science_words_keeps_them_ordinary() -> None:
+    # 4 of its 236 distinct lower-case words are on the subject list (1.7%): a history course,
+    # where "the depression" and "evolution" are no science terms
+    history = [
+        "Prohibition banned alcohol from 1920 and gangsters like Capone grew rich on bootlegging",
+        "the Scopes trial in Dayton put the teaching of evolution on trial in July 1925",
+        "farmers suffered long before the crash, as prices fell after the war ended",
+        "the Wall Street crash of October 1929 wiped out savings and closed thousands of banks",
+        "unemployment reached a quarter of workers, and queues for bread and soup stretched round blocks",
+        "Hoover believed in rugged individualism and thought prosperity was just around the corner",
+        "shanty towns called Hoovervilles grew on waste ground in every large city",
+        "Roosevelt promised a new deal, closing weak banks and creating jobs through public works",
+        "the dust bowl drove families west from Oklahoma towards California in battered trucks",
+        "critics said the new deal cost too much and gave the government too much power",
+        "rearmament for war rather than reform finally ended the depression in America",
+        "the plague of poverty left deep scars on a whole generation of ordinary families",
+        "jazz clubs, cinema palaces and radio shows spread a brash consumer culture across cities",
+        "flappers cut their hair short, smoked openly and danced the charleston until dawn",
+        "cheap credit let households buy cars, fridges and washing machines on hire purchase",
+        "speculators borrowed heavily to buy shares, confident that values would keep rising",
+        "black musicians moved north during the great migration, taking the blues with them",
+        "nativist fears led Congress to pass strict quotas limiting arrivals from southern Europe",
+        "the revived Klan marched openly in Washington and claimed millions of members",
+        "Sacco and Vanzetti were executed in 1927 after a trial many thought deeply unfair",
+        "women voted nationally for the first time after the nineteenth amendment was ratified",
+        "Ford's assembly line made the Model T affordable for clerks, miners and shopkeepers",
+        "advertising agencies persuaded anxious buyers that happiness came packaged in tins",
+        "tenant sharecroppers in Mississippi rarely saw any of the boom's glittering rewards",
+        "the Tennessee Valley Authority built dams, brought electricity and planted forests",
+        "the Supreme Court struck down several agencies, angering the president deeply",
+        "fireside chats reassured listeners, explaining policy in plain and friendly language",
+        "opponents on the left, such as Huey Long, demanded sweeping redistribution of wealth",
+    ]
+    lexicon = Lexicon.from_texts(history)
+    for line, word in [(history[0], "alcohol"), (history[1], "evolution"), (history[10], "depression")]:
+        assert word not in texts(line, find_blanks(line, lexicon, DEFAULT))
+    assert texts(history[1], find_blanks(history[1], lexicon, DEFAULT)) == ["Scopes trial", "Dayton", "July 1925"]

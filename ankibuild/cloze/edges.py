@@ -120,6 +120,8 @@ _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split()
 # The parts of an organ told apart by their position: "anterior pituitary", "inferior MI".
 _POSITIONS = frozenset({"anterior", "posterior", "inferior", "superior"})
 # The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
+_LOADED_CARRIERS = ("NAD", "NADP", "FAD")
+_LOADED = frozenset({"reduced", "Reduced"})
 _KINDS_OF_MOLECULE = {
     "CoA": frozenset({"acetyl"}),
     "AMP": frozenset({"cyclic"}),
@@ -128,12 +130,12 @@ _KINDS_OF_MOLECULE = {
     "T4": frozenset({"free"}),  # "free T4": the hormone not bound to proteins
     "T3": frozenset({"free"}),
     # the carriers of the respiration and photosynthesis steps, loaded or not
-    **dict.fromkeys(("NAD", "NADP", "FAD"), frozenset({"reduced", "Reduced"})),
+    **dict.fromkeys(_LOADED_CARRIERS, _LOADED),
 }
 # The energy carriers of respiration and photosynthesis, which steps make and use by the count.
 _CARRIERS = frozenset(
-    """ATP ADP AMP NAD NADH NADP NADPH FAD FADH2 GTP""".split()
-    + [f"{state} {carrier}" for state in ("reduced", "Reduced") for carrier in ("NAD", "NADP", "FAD")]
+    ["ATP", "ADP", "AMP", "NADH", "NADPH", "FADH2", "GTP", *_LOADED_CARRIERS]
+    + [f"{state} {carrier}" for state in _LOADED for carrier in _LOADED_CARRIERS]
 )
 _NUMBERED_BY = frozenset("stage stages step steps fig figure table page phase ph grade type class group level".split())
 _UNIT_AFTER = re.compile(r" ?(?:(?:m?mol|mM|mg|µg|ug)\b|g/|%|/)")  # not "2 ATP molecules"
