@@ -281,6 +281,20 @@ def _is_drug(word: str) -> bool:
     return stem.endswith(DRUG_STEMS) or word.endswith(SCIENCE_ENDINGS) or stem.endswith(SCIENCE_ENDINGS)
 
 
+_FIELD_HEAD = re.compile(r"([^\W\d_]+(?:[- ][^\W\d_]+)?):\s")
+_FIELD_USES = 2
+
+
+def _field_name(text: str) -> str | None:
+    """The word or two a line opens with before a colon, in lower case ("Provenance: ...")."""
+    match = _FIELD_HEAD.match(text)
+    return match.group(1).lower() if match else None
+
+
+def _is_field_word(head: str) -> bool:
+    return all(is_common(word) and not is_subject_term(word) and not is_technical(word) for word in head.split())
+
+
 def _learn(texts: Sequence[str]) -> Lexicon:
     base = Lexicon()
     counts = _Counts()
@@ -288,17 +302,26 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names: set[str] = set()
     terms: set[str] = set()
     spans: dict[str, LineSpans] = {}
+    described: set[str] = set()
+    heads: Counter[str] = Counter()
     for text in texts:
         line = _Text.read(text, line_spans(text, spans))
         counts.add(line, base)
         lines.append(line)
         for start, end in line.spans.quotes:
             _add_quoted(text[start:end], line.lower[start:end], names, terms)
+        head = _field_name(text)
+        if head:
+            heads[head] += 1
         for term in (*definitions(text), *headings(text), *listed(text), *chained(text), *compounds(text)):
-            if term and " " in term:
-                terms.update(_with_plural(term))
-            elif term:
-                names.update(_with_plural(term))
+            if term:
+                described.update(_with_plural(term))
+    # An ordinary word that opens line after line before a colon names a field of the notes
+    # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
+    fields = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_field_word(head)}
+    described -= fields
+    terms.update(term for term in described if " " in term)
+    names.update(term for term in described if " " not in term)
     subject = counts.subject()
     names.update(counts.names(subject))
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
@@ -321,7 +344,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         terms.update(_subject_phrases(lines))
     known = Lexicon(names=frozenset(names), plain=counts.plain())
     terms.update(_found_terms(lines, known))
-    terms.update(_recurring_phrases(lines))
+    terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in fields)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
     terms.update(_kindred_phrases(lines, terms))
     terms.update(_lettered_kinds(lines))
