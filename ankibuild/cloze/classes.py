@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal
 
 from .words import (
+    COMPASS_POINTS,
     CONNECTORS,
     MONTHS,
     NOTE_SHORTHAND,
@@ -44,7 +45,7 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy""".split()
 )
 _LONG_CAPITALS = 5
-_STOPWORD_ACRONYMS = frozenset({"us", "who"})  # "US", "WHO": a country and an organisation
+STOPWORD_ACRONYMS = frozenset({"us", "who"})  # "US", "WHO": a country and an organisation
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 
@@ -69,6 +70,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "stop"  # "F = ma", "vitamin K"
     if _is_genotype(text):
         return "stop"  # "Bb", "RrYy", "IAIO": a genotype is worked out, not a name to learn
+    if text in COMPASS_POINTS:
+        return "stop"  # a bearing: "NW India" is India
     if text == "SEs":
         return "stop"  # side effects; "SE England" keeps its capitals
     if (
@@ -80,7 +83,7 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"
-        if lower in STOPWORDS and lower not in _STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym
+        if lower in STOPWORDS and lower not in STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym
             return "stop"
         # An ordinary word in capitals: a short one is an abbreviation ("MAP", "FIT", "FAST"), a long
         # one emphasis ("BRUTAL", "INHIBITS"), as are the short words of emphasis ("NOT", "FEAR")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .classes import core
+from .classes import STOPWORD_ACRONYMS, core
 from .definitions import DISCOURSE
 from .edges import antibodies, greek_names, initialled_names, letter_names, short_species, small_acronyms
 from .numbered import numbered_names
@@ -21,6 +21,7 @@ from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
 from .words import (
+    COMPASS_POINTS,
     DRUG_LABELS,
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
@@ -49,7 +50,9 @@ _COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase of|[Rr]uling|[Jj]udgment|[Jj]udgemen
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
 _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters of the particles
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
-_LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper()))
+_LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper())) - {
+    word.upper() for word in STOPWORD_ACRONYMS
+}
 _HEAD_GAPS = frozenset(" '’")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
 # Words that "the" makes a side, a region or an institution of any country rather than a name:
@@ -66,7 +69,6 @@ _PAIRED_HEADS = EVENT_HEADS | {"railway", "initiative"}
 _PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
 # Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
-_COMPASS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
@@ -169,7 +171,7 @@ class _RunReader:
             if cut > 0 and run[cut + 1 :] in DRUG_LABELS and not text[end + 1 : end + 2].isupper():
                 end -= len(run) - cut
                 run = run[:cut]  # "SSRI SE: ...", "TCA OD: ...": the drug, then a label
-            if " of " in run and run.split(" ", 1)[0] in _COMPASS:
+            if " of " in run and run.split(" ", 1)[0] in COMPASS_POINTS:
                 cut = run.index(" of ") + len(" of ")  # "~80 km NW of Kathmandu": a bearing, then the place
                 start, run = start + cut, run[cut:]
             if fenced and overlaps(start, end, fenced):

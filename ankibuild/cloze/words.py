@@ -228,6 +228,9 @@ DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
 """Shorthand after a drug's name that labels what follows or says how it is given ("SSRI SE: ...",
 "TCA OD: broad QRS", "PPI OD"): never part of the name, and no term a line defines."""
 
+COMPASS_POINTS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
+"""A bearing, never a name: "flows NW to the Solway Firth", "in the SW", "NW India"."""
+
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
     rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr""".split()
