@@ -70,6 +70,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "stop"  # "F = ma", "vitamin K"
     if _is_genotype(text):
         return "stop"  # "Bb", "RrYy", "IAIO": a genotype is worked out, not a name to learn
+    if lower in lexicon.fields:
+        return "stop"  # "SBA: ...", "TP: ...": the course heads lines with it and uses it nowhere else
     if text in COMPASS_POINTS:
         return "stop"  # a bearing: "NW India" is India
     if text == "SEs":

@@ -135,6 +135,9 @@ class Lexicon:
     keys: frozenset[str] = frozenset()
     """The words worth looking for in lower case: the first words of terms and the names the
     course writes in lower case. Left empty, every first word and name."""
+    fields: frozenset[str] = frozenset()
+    """Lower-case words the course writes only at the head of lines, before a colon, line after
+    line: the fields of its notes ("SBA: ...", "TP: ..."), never names."""
     word_classes: dict[str, WordClass] = field(default_factory=dict, repr=False)
     """A memo of ``word_class``, which depends only on the fields above."""
     runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
@@ -295,6 +298,29 @@ def _is_field_word(head: str) -> bool:
     return all(is_common(word) and not is_subject_term(word) and not is_technical(word) for word in head.split())
 
 
+def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
+    """The abbreviations and ordinary words that head lines before a colon again and again and
+    stand nowhere else ("SBA: ...", "TP: ..."). A subject's term may head two cards ("Antibiotics:
+    ...") and a place two sections ("Cuba: ...") and stay names."""
+    candidates = {head for head, uses in heads.items() if uses >= _FIELD_USES and " " not in head}
+    if not candidates:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    abbreviated: set[str] = set()
+    for line in lines:
+        for word in line.words:
+            lower = word.lower()
+            if lower in candidates:
+                seen[lower] += 1
+                if sum(map(str.isupper, word)) >= 2:
+                    abbreviated.add(lower)
+    return frozenset(
+        head
+        for head in candidates
+        if seen[head] == heads[head] and not is_subject_term(head) and (head in abbreviated or is_common(head))
+    )
+
+
 def _learn(texts: Sequence[str]) -> Lexicon:
     base = Lexicon()
     counts = _Counts()
@@ -320,6 +346,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
     fields = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_field_word(head)}
     described -= fields
+    labels = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
     names.update(term for term in described if " " not in term)
     subject = counts.subject()
@@ -342,7 +369,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_headed_terms(lines))
     if subject:
         terms.update(_subject_phrases(lines))
-    known = Lexicon(names=frozenset(names), plain=counts.plain())
+    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=labels)
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in fields)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
@@ -357,6 +384,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         terms=index,
         plain=known.plain,
         keys=keys,
+        fields=labels,
         word_classes=known.word_classes,
         runs=known.runs,
         spans=spans,
