@@ -66,6 +66,7 @@ from .words import (
     STOPWORDS,
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
+    TITLES,
     ends_in_plural_s,
     is_common,
     is_participle,
@@ -369,6 +370,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_headed_terms(lines))
     if subject:
         terms.update(_subject_phrases(lines))
+    names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=labels)
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in fields)

@@ -85,7 +85,7 @@ TITLES = frozenset(
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
     archduchess grand viceroy justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
-    maj cpl judge commodore sharif khedive shogun consul tribune dictator""".split()
+    maj cpl judge commodore sharif khedive shogun consul tribune dictator father""".split()
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
@@ -219,9 +219,12 @@ SCIENCE_EXCEPTIONS = ("gnosis", "dichotomy", "nostalgia", "xenophobia", "homopho
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm".split())
 INSTRUCTIONS = frozenset(
     """add give start stop check use avoid consider offer treat take monitor measure reduce increase
-    switch prescribe refer repeat draw list explain describe compare remember learn note see""".split()
+    switch prescribe refer repeat draw list explain describe compare remember learn note see
+    evaluate assess discuss analyse analyze justify outline summarise summarize define identify
+    suggest calculate examine contrast annotate sketch predict""".split()
 )
-"""Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine"): no term."""
+"""Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine") or an
+exam's command ("Evaluate SEZs: ...", "Assess Stalin as leader"): no term."""
 SHORT_GENERA = ("Staph", "Strep", "Strept")
 """Genera written clipped before a species: "Staph aureus", "Strep pneumoniae"."""
 DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
