@@ -378,7 +378,12 @@ def _with_particle(text: str, start: int) -> int:
     before = " " + text[max(0, start - 9) : start]
     if not before.endswith(_PARTICLES_BEFORE):
         return start
-    return start - max(len(p) for p in _PARTICLES_BEFORE if before.endswith(p)) + 1
+    start -= max(len(p) for p in _PARTICLES_BEFORE if before.endswith(p)) - 1
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 9), start)
+    return initials.start() if initials else start  # "F.W. de Klerk"
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")
 
 
 # ------------------------------------------------------------------------- the course's words
