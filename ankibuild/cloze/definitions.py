@@ -98,7 +98,8 @@ DISCOURSE = frozenset(
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
     tips fact facts date dates place places people person name names term terms quote why how
-    timeline timelines chronology glossary checklist recap
+    timeline timelines chronology glossary checklist recap buzzword buzzwords keyword keywords mnemonic
+    mnemonics
     what who when where practical practicals products landforms sx mx tx dx hx rx ix
     adaptations measures conditions complications investigations requirements""".split()
 ) | {label.lower() for label in DRUG_LABELS}

@@ -75,7 +75,7 @@ STOPWORDS = frozenset(
     again once here now never always often however therefore thus hence although though while
     whereas because unless whether like unlike including following according later next own same
     too instead rather quite almost nearly around most least less yes eg ie etc
-    vs aka""".split()
+    vs aka otherwise else meanwhile one ones""".split()
 )
 
 TITLES = frozenset(
@@ -105,7 +105,7 @@ EVENT_HEADS = frozenset(
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
-    spots protein calendar mutiny mutinies curve curves coefficient catheter wager""".split()
+    spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
