@@ -128,6 +128,14 @@ GRADING = frozenset(
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
     asymmetrical distant""".split()
 )
+# Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
+PLAIN_QUALITIES = frozenset(
+    """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
+    fast slow good bad old young rich poor strong weak heavy light hard soft full empty
+    same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
+    seventy eighty ninety hundred thousand""".split()
+)
+_QUALITY_NOUNS = frozenset("light front back top bottom middle".split())
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 _ADJECTIVE_IVE = ("tive", "sive", "cive")
 
@@ -236,8 +244,8 @@ def compounds(text: str) -> Iterator[str]:
         first, rest, noun = match.group(1), match.group(2), match.group(3)
         if first in COUNTING or is_proper_adjective(first) or noun in COUNTING or noun in IRREGULAR_PAST:
             continue  # "one-party state", "soviet-style", "lower-case one", "well-known fell"
-        if noun in STOPWORDS:
-            continue
+        if noun in STOPWORDS or (noun in PLAIN_QUALITIES and noun not in _QUALITY_NOUNS):
+            continue  # "culture-negative slow growers": the compound grades a quality; "far-red light"
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue
         if rest.endswith("s") and not rest.endswith(("ss", "us", "is")):

@@ -41,6 +41,7 @@ from .definitions import (
     COUNTING,
     DISCOURSE,
     GRADING,
+    PLAIN_QUALITIES,
     TERM_HEADS,
     chained,
     compounds,
@@ -104,13 +105,6 @@ _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gl
 _PHRASE_REACH = 3
 _ONSETS = frozenset({"acute", "chronic"})  # "acute chest syndrome" names a syndrome
 _KIND_ENDINGS = (*CLASSIFYING_ENDINGS, "per", "ller")  # and agents: "helper", "killer"
-# Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
-_PLAIN_QUALITIES = frozenset(
-    """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
-    fast slow good bad old young rich poor strong weak heavy light hard soft full empty
-    same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
-    seventy eighty ninety hundred thousand""".split()
-)
 # Words of size before a phrase: "big surface area" describes the surface area. Not "short term
 # memory" nor "soft tissue injury", where the first word belongs to the term.
 _SIZES = frozenset(
@@ -596,7 +590,7 @@ def _names_an_idea(word: str) -> bool:
     return (
         _modifier(word)
         and word.islower()
-        and (word not in _PLAIN_QUALITIES or word in _ONSETS)
+        and (word not in PLAIN_QUALITIES or word in _ONSETS)
         and word not in DISCOURSE
         and not word.endswith("ly")
         and (word.endswith(("ing", "ed")) or not is_verb_like(word))
@@ -617,7 +611,7 @@ def _sorting_word(word: str) -> bool:
     return (
         _modifier(word)
         and word.isalpha()
-        and word not in _PLAIN_QUALITIES
+        and word not in PLAIN_QUALITIES
         and word not in INSTRUCTIONS
         and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
         and not is_verb_like(word)
