@@ -52,6 +52,7 @@ _NUMBER_POINT = re.compile(
             rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
             rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d))",
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
+            r"(?P<shortyear>['’]\d{2}(?![\d'’]|s\b))",  # a date only after a month: "Oct '62"
         ]
     )
 )
@@ -87,10 +88,12 @@ _WORD_CENTURY = re.compile(
     re.IGNORECASE,
 )
 
-_WITH_MONTH = frozenset({"year", "day", "shortrange"})
+_WITH_MONTH = frozenset({"year", "day", "shortrange", "shortyear"})
 _WITH_MODIFIER = frozenset({"year", "decade", "century"})
 _MODIFIERS = frozenset({"early", "mid", "late"})
 _CIRCA = frozenset({"c.", "ca.", "circa"})
+_AFTER_CIRCA = frozenset({"year", "decade", "shortrange"})
+_CIRCA_JOINED = re.compile(r"(?<![\w.])[Cc]a?\.$")  # "c.1532": no space after the point
 _NAMED_DAYS = frozenset({"Day", "Eve"})
 _FEASTS = frozenset({"Christmas", "Easter", "Whitsun", "Michaelmas", "Candlemas", "Lammas", "Hogmanay"})
 _ERAS_BEFORE = frozenset({"AD", "CE"})
@@ -152,7 +155,10 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
     out: list[Point] = []
     pos = 0
     for start in numbers:
-        if start < pos or (start and text[start - 1] in _NOT_BEFORE):
+        circa = None
+        if start < pos or (
+            start and text[start - 1] in _NOT_BEFORE and not (circa := _CIRCA_JOINED.search(text, 0, start))
+        ):
             continue
         if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
             continue  # a ratio: "1:1000"
@@ -161,8 +167,12 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
             continue
         end, form = match.end(), match.lastgroup or "year"
         pos = end
+        if circa is not None:
+            if form not in _AFTER_CIRCA:
+                continue
+            start = circa.start()  # "c.1532-90"
         start, form = _grow_left(text, start, form)
-        if form == "day":
+        if form in ("day", "shortyear"):
             pos = start + 1  # no month before it: "Apollo 15, 1971" still holds the year
             continue
         if form == "year" and _is_count(text, start, end):
@@ -195,7 +205,7 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
         return at, "date" if form == "year" else form
-    if lower in _CIRCA and form in ("year", "decade", "shortrange"):
+    if lower in _CIRCA and form in _AFTER_CIRCA:
         return at, form
     if word in _ERAS_BEFORE and form == "year":
         return _grow_left(text, at, form)  # "AD 79", "c. AD 30"
@@ -247,7 +257,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
             return False
         if before == "+" and _LISTED_YEAR.search(text, 0, at) is not None:
             return False  # "petitions of 1839, 1842 + 1848": the last of a list of years
-        if before in _QUANTITY_BEFORE:
+        if before in _QUANTITY_BEFORE or before == "per":
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
     after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
