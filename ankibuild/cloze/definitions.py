@@ -62,6 +62,7 @@ _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
+_DESCRIBING_PREFIXES = frozenset({"non", "semi", "anti", "pre", "same", "self"})
 # Compounds that say how much, how fast or how long: "long-acting insulin", "high-dose aspirin",
 # "high-flow oxygen", "long-term resentment" describe, and name no kind; "low-density lipoprotein"
 # and "short-day plants" do.
@@ -252,6 +253,8 @@ def compounds(text: str) -> Iterator[str]:
             continue  # a plural qualifies no noun: "proto-oncogenes stimulate" is a clause
         if rest.endswith("ly") or _is_degree(f"{first}-{rest}"):
             continue  # "twice-daily biphasic" says how often, "long-acting insulin" how long
+        if (rest.endswith(("ed", "ing")) and rest != "red") or first in _DESCRIBING_PREFIXES:
+            continue  # "egg-shaped hills", "slow-moving animals", "non-violent resistance" describe
         yield match.group(0)
 
 
