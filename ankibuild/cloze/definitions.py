@@ -127,7 +127,7 @@ GRADING = frozenset(
     natural central internal external local national social political several various certain
     particular main major minor overall possible available equivalent new old early late lower
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
-    asymmetrical distant""".split()
+    asymmetrical distant previous recurrent urgent persistent compulsory""".split()
 )
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 PLAIN_QUALITIES = frozenset(
