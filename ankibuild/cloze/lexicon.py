@@ -348,7 +348,11 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(counts.names(subject))
     # A technical word is one of the course's terms ("amylase", "hyperinflation").
     technical = {word for word in counts.lower if is_technical(word)}
-    names.update(word for word in technical if not is_technical_adjective(word))
+    adjectives = {word for word in technical if is_technical_adjective(word)}
+    names.update(technical - adjectives)
+    # An adjective the course uses on its own ("clade = ... = monophyletic", "hyperosmotic to
+    # their surroundings") is a term as it stands; before a noun it narrows that noun instead.
+    names.update(_predicative(lines, adjectives))
     names.update(word for word in counts.lower if word in ELEMENTS)  # "chlorine", "iodine"
     # A compound the dictionary lacks, written again and again, is a term: "backwash", "headlands".
     names.update(word for word, uses in counts.lower.items() if uses >= _COMPOUND_USES and _is_new_compound(word))
@@ -357,7 +361,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(word for word in siblings if " " not in word)
     terms.update(phrase for phrase in siblings if " " in phrase)
     names.update(_prefixed(counts.lower, names))
-    terms.update(_with_noun(lines, {word for word in technical if is_technical_adjective(word)}))
+    terms.update(_with_noun(lines, adjectives))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     terms.update(_bound_pairs(lines, counts.lower, names))
     terms.update(_contrasts(lines, names))
@@ -443,6 +447,28 @@ def _prefixed(words: Iterable[str], names: set[str]) -> Iterator[str]:
         prefix, hyphen, base = word.partition("-")
         if hyphen and prefix in _NAME_PREFIXES and base in names:
             yield word
+
+
+_AFTER_PREDICATE = frozenset({"to", "than", "vs"})
+# Where a thing lies, not what it is: "medial to the pubic tubercle", "distal" and "proximal".
+_POSITIONS = frozenset(
+    "medial lateral distal proximal anterior posterior superior inferior dorsal ventral systolic diastolic".split()
+)
+
+
+def _predicative(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
+    """The adjectives a line uses with no noun after them: before a mark, at its end, or before
+    "to", "than" or "vs". Not those that say where ("medial") or describe in plain English in
+    "-y" ("itchy", "runny")."""
+    adjectives = {word for word in adjectives if word not in _POSITIONS and not word.endswith("y")}
+    if not adjectives:
+        return
+    for line in lines:
+        words, gaps = line.words, line.gaps
+        last = len(words) - 1
+        for at, word in enumerate(words):
+            if word in adjectives and (at == last or gaps[at] != " " or words[at + 1] in _AFTER_PREDICATE):
+                yield word
 
 
 def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
