@@ -32,11 +32,15 @@ from .words import (
     ends_in_plural_s,
     is_common,
     is_proper_adjective,
+    is_subject_term,
     is_verb_like,
 )
 
 _WORD = r"[^\W\d_][\w'’\-]*"
 _DEFINITION = re.compile(rf"\s*({_WORD})(\s?:\s|\s=\s|\s\()")
+# What a definition never starts with: a name, a number or a quotation. After an ordinary word,
+# these file a note under it.
+_NOTE_AFTER = re.compile(r"""\s*[A-Z0-9~≥≤<>"“']""")
 # Two or three words before a colon or an equals sign: "limiting factor: ...". A bracket after
 # them is no definition ("strong sugar solution (...)"): only a single word is defined that way.
 _PHRASE_WORDS = 3
@@ -357,6 +361,8 @@ def _defined(text: str) -> str | None:
         return None  # "Metropolis (Fritz Lang, 1927)" defines; "stalemate (1953)" does not
     if len(word) > 1 and word.isupper() and is_common(lower):
         return None  # "FAST: Face, Arms, ..." spells an acronym; "fast" stays an ordinary word
+    if word[0].islower() and _NOTE_AFTER.match(text, match.end()) and is_common(lower) and not is_subject_term(lower):
+        return None  # "aid: UK aid for schools", "primary: ~500,000 houses": a note filed under a word
     return lower
 
 
