@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from .words import (
     DRUG_LABELS,
+    EPONYM_HEADS,
     INSTRUCTIONS,
     IRREGULAR_PAST,
     MONTHS,
@@ -337,6 +338,8 @@ def heading(text: str) -> str | None:
     lower = [word.lower() for word in words]
     if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS:
         return None
+    if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":
+        return None  # "China's development", "Stalin's policies": the name is the term, found as one
     if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
         return None  # "Flooding", "Compulsory retired": an activity, not a thing
     if len(lower) == 3 and not lower[0].endswith(CLASSIFYING_ENDINGS[:4]):
