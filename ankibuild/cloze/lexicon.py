@@ -60,6 +60,7 @@ from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
+    HISTORY_TERMS,
     INSTRUCTIONS,
     PLACES_AS_WORDS,
     SCIENCE_ENDINGS,
@@ -368,6 +369,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_headed_terms(lines))
     if subject:
         terms.update(_subject_phrases(lines))
+    else:  # "apartheid", "show trials": the history list is for the courses the others are not
+        names.update(word for word in counts.lower if word in _HISTORY_WORDS or _singular(word) in _HISTORY_WORDS)
+        terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=labels)
     terms.update(_found_terms(lines, known))
@@ -580,14 +584,18 @@ def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 # The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
 _PHRASES_BY_FIRST = _by_first_word(SUBJECT_PHRASES)
+_HISTORY_BY_FIRST = _by_first_word(term for term in HISTORY_TERMS if " " in term)
+_HISTORY_WORDS = frozenset(term for term in HISTORY_TERMS if " " not in term)
 
 
-def _subject_phrases(lines: Sequence[_Text]) -> Iterator[str]:
+def _subject_phrases(
+    lines: Sequence[_Text], by_first: Mapping[str, tuple[str, ...]] = _PHRASES_BY_FIRST
+) -> Iterator[str]:
     """The bundled terms of a subject made of ordinary words that the course writes ("active
     site", "bone marrow"): no rule finds a term in two everyday words written once."""
     for line in lines:
         for word in line.words:
-            for phrase in _PHRASES_BY_FIRST.get(word.lower(), ()):
+            for phrase in by_first.get(word.lower(), ()):
                 if holds_words(line.lower, phrase):
                     yield phrase
 

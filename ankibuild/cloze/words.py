@@ -33,6 +33,10 @@ SUBJECT_PHRASES = _load("subject-phrases.txt")
 SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
+HISTORY_TERMS = _load("history-terms.txt")
+"""Policies, ideologies, institutions and practices that history notes name in lower case
+("apartheid", "appeasement", "show trials"), many of them ordinary English words too; for the
+courses the subject lists are not for."""
 
 
 def is_subject_term(word: str) -> bool:
