@@ -56,7 +56,7 @@ _SURNAME_WORDS = frozenset("more may march june will still long even".split())
 _OPENING_HEADS = frozenset("syndrome disease sign reflex manoeuvre maneuver score criteria scale".split())
 _RULER_SUFFIXES = frozenset("sultan shah khan pasha bey raja rajah nawab".split())  # "Tipu Sultan"
 _TITLE_SMALL_WORDS = frozenset("Through For With From Against Of In On To At By Without Under Over".split())
-_GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es")
+_GENUS_ENDINGS = ("us", "um", "ia", "a", "ella", "bacter", "monas", "myces", "is", "es", "o")  # "Vibrio", "Homo"
 
 
 class Piece(NamedTuple):
