@@ -454,6 +454,7 @@ def _prefixed(words: Iterable[str], names: set[str]) -> Iterator[str]:
 
 
 _AFTER_PREDICATE = frozenset({"to", "than", "vs"})
+_NEGATIONS = frozenset({"in", "un", "im"})  # "inclear" for "unclear"
 # Where a thing lies, not what it is: "medial to the pubic tubercle", "distal" and "proximal".
 _POSITIONS = frozenset(
     "medial lateral distal proximal anterior posterior superior inferior dorsal ventral systolic diastolic".split()
@@ -462,9 +463,13 @@ _POSITIONS = frozenset(
 
 def _predicative(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     """The adjectives a line uses with no noun after them: before a mark, at its end, or before
-    "to", "than" or "vs". Not those that say where ("medial") or describe in plain English in
-    "-y" ("itchy", "runny")."""
-    adjectives = {word for word in adjectives if word not in _POSITIONS and not word.endswith("y")}
+    "to", "than" or "vs". Not those that say where ("medial"), describe in plain English in "-y"
+    ("itchy", "runny"), or are an ordinary adjective with its prefix misspelt ("inclear")."""
+    adjectives = {
+        word
+        for word in adjectives
+        if word not in _POSITIONS and not word.endswith("y") and not (word[:2] in _NEGATIONS and is_common(word[2:]))
+    }
     if not adjectives:
         return
     for line in lines:
