@@ -42,6 +42,7 @@ from .tokens import starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
     ELEMENTS,
+    GENERAL_NOUNS,
     NOTE_SHORTHAND,
     PLACE_ABBREVIATIONS,
     SALT_WORDS,
@@ -468,8 +469,8 @@ def with_noun(text: str, start: int, end: int) -> int:
     if noun is None:
         return end
     following = noun.group(1)
-    if not _qualified_noun(following) or following.endswith(_CLASSIFYING):
-        return end  # "antibiotic kills bacteria": a verb follows
+    if not _qualified_noun(following) or following.endswith(_CLASSIFYING) or following in GENERAL_NOUNS:
+        return end  # "antibiotic kills bacteria": a verb follows; "hydrophilic head": the adjective is the fact
     after = _NEXT_TOKEN.match(text, noun.end(1)) if following[-1] == "s" else None
     if after is not None and verb_before(following, after.group(1)):
         return end  # "the pituitary releases (more) ADH": a verb and its object

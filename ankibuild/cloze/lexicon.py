@@ -60,6 +60,7 @@ from .tokens import holds_words, number_starts
 from .words import (
     DRUG_STEMS,
     ELEMENTS,
+    GENERAL_NOUNS,
     HISTORY_TERMS,
     INSTRUCTIONS,
     PLACES_AS_WORDS,
@@ -480,14 +481,6 @@ def _predicative(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
                 yield word
 
 
-# Nouns too general for an adjective to name a kind of them: "hydrophilic head", "intracellular
-# molecule", "pituitary cause" use the adjective as the fact.
-_PLAIN_NOUNS = frozenset(
-    """molecule molecules head heads tail tails end ends cause causes movement direction pole leg side
-    sides part parts region conditions changes""".split()
-)
-
-
 def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     """Technical adjectives with the noun after them: "aerobic respiration", "hypotonic solution"."""
     if not adjectives:
@@ -495,7 +488,7 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
     for line in lines:
         words = line.words
         for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
-            if adjective not in adjectives or gap != " " or len(noun) < 3 or noun in _PLAIN_NOUNS:
+            if adjective not in adjectives or gap != " " or len(noun) < 3 or noun in GENERAL_NOUNS:
                 continue  # "e.g." after an adjective is no noun
             if _is_noun(noun):
                 if at + 2 < len(words) and verb_before(noun, words[at + 2]):

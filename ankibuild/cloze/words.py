@@ -235,6 +235,13 @@ DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
 """Shorthand after a drug's name that labels what follows or says how it is given ("SSRI SE: ...",
 "TCA OD: broad QRS", "PPI OD"): never part of the name, and no term a line defines."""
 
+GENERAL_NOUNS = frozenset(
+    """molecule molecules head heads tail tails end ends cause causes movement direction pole leg side
+    sides part parts region conditions changes""".split()
+)
+"""Nouns too general for an adjective to name a kind of them: "hydrophilic head", "intracellular
+molecule", "pituitary cause" use the adjective as the fact."""
+
 COMPASS_POINTS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 """A bearing, never a name: "flows NW to the Solway Firth", "in the SW", "NW India"."""
 
