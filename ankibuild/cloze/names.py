@@ -474,6 +474,14 @@ def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+# "the March on Rome": a month's name before "on" and a place is an event, not a date.
+_MARCH_ON = re.compile(r"(?<![\w'’])March on (?:the )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*")
+
+
+def _marches(text: str) -> list[Span]:
+    return [match.span() for match in _MARCH_ON.finditer(text)]
+
+
 def _read_line(
     text: str, lexicon: Lexicon, blocked: Sequence[Span], numbers: Sequence[int] | None, fenced: Sequence[Span]
 ) -> LineNames:
@@ -493,5 +501,7 @@ def _read_line(
         formed += greek_names(text)
     if _LETTER_HINT.search(text) is not None:
         formed += letter_names(text)
+    if "March on " in text:
+        formed += [span for span in _marches(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))

@@ -109,7 +109,8 @@ EVENT_HEADS = frozenset(
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
-    spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena""".split()
+    spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
+    pump""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
