@@ -13,13 +13,16 @@ A single line cannot tell "China" (a name) from "Thaw" (a capitalised word), nor
   "Metropolis (...)", "Osmosis is the diffusion of ...", "limiting factor: ..."), named by a
   heading ("Heart failure"), made a step of a chain ("producer → primary consumer") or narrowed
   by an adjective ("lateral erosion"; ``definitions``),
-- a technical word (no ordinary English, typo or derivation: "amylase") used more than once,
-  and a drug name ("propranolol");
+- a technical word (no ordinary English, typo or derivation: "amylase"), a technical adjective
+  that stands without its noun ("= monophyletic"), and a drug name ("propranolol");
 - a plain word listed or added beside such a name ("amylase + starch", "glucose, starch");
 - a pair of plain words used again and again whose first word opens another term ("active
   site" beside "active transport");
 - and the phrase whose initials spell an acronym of the course ("proportional representation",
   PR).
+
+A word that heads line after line before a colon ("provenance: ...", "SBA: ...") is the name of
+a field of the notes, and none of the above makes a term of it.
 """
 
 from __future__ import annotations
@@ -143,7 +146,7 @@ class Lexicon:
     """A memo of ``line_spans``, which depends only on the line."""
     lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
     """A memo of what the line reader of ``find_names`` reads from each line before it looks for
-    the course's terms, which depends only on the names and plain words."""
+    the course's terms, which depends only on the names, plain words and fields."""
     blanks: dict[BlankKey, Blank] = field(default_factory=dict, repr=False)
     """A memo of the blanks ``find_blanks`` and ``plan_blanks`` return, by their fields: frozen
     values, dear to build, and the same spans recur from line to line."""
@@ -292,6 +295,7 @@ def _field_name(text: str) -> str | None:
 
 
 def _is_field_word(head: str) -> bool:
+    """Whether a line's head is ordinary words only, none a term of a subject."""
     return all(is_common(word) and not is_subject_term(word) and not is_technical(word) for word in head.split())
 
 
@@ -341,9 +345,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 described.update(_with_plural(term))
     # An ordinary word that opens line after line before a colon names a field of the notes
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
-    fields = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_field_word(head)}
-    described -= fields
-    labels = _head_words(lines, heads)
+    field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_field_word(head)}
+    described -= field_heads
+    field_words = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
     names.update(term for term in described if " " not in term)
     subject = counts.subject()
@@ -374,22 +378,22 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         names.update(word for word in counts.lower if word in _HISTORY_WORDS or _singular(word) in _HISTORY_WORDS)
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
-    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=labels)
+    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words)
     terms.update(_found_terms(lines, known))
-    terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in fields)
+    terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
     terms.update(_kindred_phrases(lines, terms))
     terms.update(_lettered_kinds(lines))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
     # The classes, runs and lines met while learning hold for the final lexicon too (they depend
-    # only on the names and plain words), so the course's own lines are read from the memo later.
+    # only on the names, plain words and fields), so the course's own lines are read from the memo.
     return Lexicon(
         names=known.names,
         terms=index,
         plain=known.plain,
         keys=keys,
-        fields=labels,
+        fields=field_words,
         word_classes=known.word_classes,
         runs=known.runs,
         spans=spans,
@@ -489,11 +493,10 @@ def _with_noun(lines: Sequence[_Text], adjectives: set[str]) -> Iterator[str]:
         words = line.words
         for at, (adjective, noun, gap) in enumerate(zip(words[:-1], words[1:], line.gaps, strict=True)):
             if adjective not in adjectives or gap != " " or len(noun) < 3 or noun in GENERAL_NOUNS:
-                continue  # "e.g." after an adjective is no noun
-            if _is_noun(noun):
-                if at + 2 < len(words) and verb_before(noun, words[at + 2]):
-                    continue  # "the pituitary releases (more) ADH": a verb and its object
-                yield f"{adjective} {noun}"
+                continue  # nor "e.g." after an adjective
+            if not _is_noun(noun) or (at + 2 < len(words) and verb_before(noun, words[at + 2])):
+                continue  # "the pituitary releases (more) ADH": a verb and its object
+            yield f"{adjective} {noun}"
 
 
 def _verbs_in(line: _Text, names: set[str]) -> set[str]:

@@ -125,9 +125,9 @@ def _species_end(text: str, end: int) -> int:
 class LineNames(NamedTuple):
     """What the line reader finds in a line before it looks for the course's terms.
 
-    It depends on the line, the spans blocked in it and the course's names and plain words, not
-    on its terms, so the lexicon memoises it per line (``Lexicon.lines``): learning reads every
-    line of the course this way, and blanking the same lines later reads it back.
+    It depends on the line, the spans blocked in it and the course's names, plain words and
+    fields, not on its terms, so the lexicon memoises it per line (``Lexicon.lines``): learning
+    reads every line of the course this way, and blanking the same lines later reads it back.
     """
 
     blocked: tuple[Span, ...]
@@ -371,6 +371,9 @@ def _with_pair(text: str, start: int, end: int) -> int:
     return match.start(1)
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "F.W. " before "de Klerk"
+
+
 def _with_particle(text: str, start: int) -> int:
     """Where a name starts, taking in a particle written before it ("de Stalinisation")."""
     if start < 2 or text[start - 1] != " " or text[start - 2] not in _PARTICLE_ENDS:
@@ -381,9 +384,6 @@ def _with_particle(text: str, start: int) -> int:
     start -= max(len(p) for p in _PARTICLES_BEFORE if before.endswith(p)) - 1
     initials = _INITIALS_BEFORE.search(text, max(0, start - 9), start)
     return initials.start() if initials else start  # "F.W. de Klerk"
-
-
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")
 
 
 # ------------------------------------------------------------------------- the course's words
