@@ -75,6 +75,7 @@ from .words import (
     TITLES,
     ends_in_plural_s,
     is_common,
+    is_history_term,
     is_participle,
     is_subject_term,
     is_verb_like,
@@ -375,7 +376,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     if subject:
         terms.update(_subject_phrases(lines))
     else:  # "apartheid", "show trials": the history list is for the courses the others are not
-        names.update(word for word in counts.lower if word in _HISTORY_WORDS or _singular(word) in _HISTORY_WORDS)
+        names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words)
@@ -586,7 +587,6 @@ def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 # The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
 _PHRASES_BY_FIRST = _by_first_word(SUBJECT_PHRASES)
 _HISTORY_BY_FIRST = _by_first_word(term for term in HISTORY_TERMS if " " in term)
-_HISTORY_WORDS = frozenset(term for term in HISTORY_TERMS if " " not in term)
 
 
 def _subject_phrases(

@@ -39,15 +39,27 @@ HISTORY_TERMS = _load("history-terms.txt")
 courses the subject lists are not for."""
 
 
+_HISTORY_WORDS = frozenset(term for term in HISTORY_TERMS if " " not in term)
+
+
 def is_subject_term(word: str) -> bool:
     """Whether a lower-case word is one of the subjects' terms, or the plural of one ("antibodies")."""
-    if word in SUBJECT_TERMS:
+    return _listed(word, SUBJECT_TERMS)
+
+
+def is_history_term(word: str) -> bool:
+    """Whether a lower-case word is one of history's terms, or the plural of one ("purges")."""
+    return _listed(word, _HISTORY_WORDS)
+
+
+def _listed(word: str, terms: frozenset[str]) -> bool:
+    if word in terms:
         return True
     if word[-1:] != "s" or word.endswith("ss"):
         return False
-    if word.endswith("ies") and word[:-3] + "y" in SUBJECT_TERMS:
+    if word.endswith("ies") and word[:-3] + "y" in terms:
         return True
-    return word[:-1] in SUBJECT_TERMS or (word.endswith("es") and word[:-2] in SUBJECT_TERMS)
+    return word[:-1] in terms or (word.endswith("es") and word[:-2] in terms)
 
 
 def ends_in_plural_s(word: str) -> bool:
