@@ -115,6 +115,9 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
     return found
 
 
+_SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
+
+
 def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
     """The names in a run, inside a sentence or opening one; ``run.classes`` is changed as read."""
     cores, classes = run
@@ -145,9 +148,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         ):
             classes[i] = "connector"  # a title writes its small words with capitals too: "Strength Through Joy"
     for i in range(2, final):
-        if words[i] == "of" and words[i + 1] == "the" and classes[i - 1] == classes[i - 2] == "strong":
-            # "Gavrilo Princip of the Black Hand": a person's full name and what they belong to,
-            # where "Franz Joseph of Austria" and "Battle of the Somme" are one name each
+        if words[i] == "of" and _full_name_before(words, classes, i):
+            # "Gavrilo Princip of the Black Hand", "Edoardo Bassini of Padua": a person's full name
+            # and where they belong, where "Battle of the Somme" and "St Francis of Assisi" are one name
             j = i
             while j < final and classes[j] == "connector":
                 classes[j] = "stop"
@@ -174,6 +177,13 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
                     span = offsets[start], offsets[end] + len(text)
                     yield Piece(*span, named, heads, plural, particle, heading, genus)
             first = i + 1
+
+
+def _full_name_before(words: list[str], classes: list[WordClass], at: int) -> bool:
+    """Whether a person's first name and surname, and nothing more, stand before word ``at``."""
+    if classes[at - 2] != "strong" or words[at - 2] in _SAINTS or (at > 2 and classes[at - 3] in NAME_LIKE):
+        return False
+    return classes[at - 1] in ("strong", "common")
 
 
 def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -> bool:
