@@ -144,6 +144,10 @@ PLAIN_QUALITIES = frozenset(
 _QUALITY_NOUNS = frozenset("light front back top bottom middle".split())
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 _ADJECTIVE_IVE = ("tive", "sive", "cive")
+# Verbs spelt like adjectives that sort: "to prevent eclampsia", "transplant referral".
+_VERBS_IN_ENT = frozenset(
+    "prevent represent invent augment supplement implement torment plant implant transplant grant".split()
+)
 
 
 def definitions(text: str) -> Iterator[str]:
@@ -439,6 +443,6 @@ def _classifying(word: str) -> bool:
         return False  # "give" ends like "active" but is no adjective
     if "-" in word:  # "non-competitive", "large-vessel"; not "long-acting", "high-dose"
         return all(part.isalpha() for part in word.split("-")) and not _is_degree(word)
-    if word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE):
+    if (word.endswith("ive") and not word.endswith(_ADJECTIVE_IVE)) or word in _VERBS_IN_ENT:
         return False  # "survive", "receive" are verbs; "active", "passive", "coercive" sort
     return word.endswith(CLASSIFYING_ENDINGS) and is_common(word) and not word.endswith("ly")

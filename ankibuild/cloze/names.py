@@ -38,7 +38,7 @@ Span = tuple[int, int]
 
 # A capitalised word; apostrophes, hyphens and an ampersand join its parts ("U&Es", "A&E").
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&][^\W_]+)*['’]?"
-_PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|al|el|bin|ibn|y"
+_PARTICLES = "de|da|di|du|del|della|der|den|van|von|zu|zur|la|le|al|el|bin|ibn|y"
 # Single spaces join a name's words, and so do "of" and the particles of people's names.
 _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.

@@ -105,7 +105,7 @@ TITLES = frozenset(
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
-CONNECTORS = frozenset("of de da di du del della der den van von la le les al el bin ibn y".split())
+CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
 EVENT_HEADS = frozenset(
@@ -260,9 +260,9 @@ COMPASS_POINTS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW"
 
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae psych neuro cardio resp gastro
-    rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr""".split()
+    rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr ok""".split()
 )
-"""The abbreviations of notes' own remarks ("NB", "AKA", "WR" for a ward round, "Lec"), of the
+"""The abbreviations of notes' own remarks ("NB", "AKA", "WR" for a ward round, "Lec", "OK"), of the
 specialties that head them ("Paeds", "Derm", "ENT") and of the exam station or essay frame they
 follow ("OSCE", "PEEL"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
 
