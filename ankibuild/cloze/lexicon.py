@@ -96,6 +96,7 @@ _COMPOUND_USES = 2
 # lower-case words, and this share of them (the labelled science, geography and medicine notes
 # hold 3.6 to 16%, history notes at most 1.4% unless they are about medicine).
 _SUBJECT_MIN_TERMS = 3
+_SYMBOL_LENGTH = 3  # "ψ", "ψs", "ψp"; "α-helix" and "β-globin" are longer
 _SUBJECT_MIN_SHARE = 0.02
 _BOUND_USES = 2
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
@@ -199,7 +200,8 @@ class _Text:
     gaps: tuple[str, ...]
     """What stands between each word and the next."""
     pairs: tuple[tuple[str, str], ...]
-    """Each two of its words in lower case that stand one space apart."""
+    """Each two of its words in lower case that stand one space apart; a letter alone ends none
+    ("purple e.g. Staphylococcus")."""
 
     @classmethod
     def read(cls, text: str, spans: LineSpans) -> _Text:
@@ -210,7 +212,7 @@ class _Text:
             [
                 (left, right)
                 for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
-                if gap == " " and left.islower() and right.islower()
+                if gap == " " and left.islower() and right.islower() and len(right) > 1
             ]
         )
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
@@ -379,6 +381,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
+    names.difference_update([name for name in names if _is_greek_symbol(name)])
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words)
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
@@ -400,6 +403,11 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         spans=spans,
         lines=known.lines,
     )
+
+
+def _is_greek_symbol(word: str) -> bool:
+    """A Greek letter with a letter or two after it stands for a quantity: "ψ = ψs + ψp"."""
+    return len(word) <= _SYMBOL_LENGTH and "α" <= word[0] <= "ω"
 
 
 def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
