@@ -343,7 +343,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         head = _field_name(text)
         if head:
             heads[head] += 1
-        for term in (*definitions(text), *headings(text), *listed(text), *chained(text), *compounds(text)):
+        topics = [term for term in headings(text) if not _is_plain_topic(term)]
+        for term in (*definitions(text), *topics, *listed(text), *chained(text), *compounds(text)):
             if term:
                 described.update(_with_plural(term))
     # An ordinary word that opens line after line before a colon names a field of the notes
@@ -403,6 +404,12 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         spans=spans,
         lines=known.lines,
     )
+
+
+def _is_plain_topic(term: str) -> bool:
+    """An everyday word a heading files notes under ("Pathogens + disease", "Landmark trials +
+    history") names their topic, not a term to learn; a subject's own word does ("Osmosis")."""
+    return " " not in term and is_common(term) and not is_subject_term(term)
 
 
 def _is_greek_symbol(word: str) -> bool:
