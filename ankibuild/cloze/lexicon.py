@@ -212,7 +212,7 @@ class _Text:
             [
                 (left, right)
                 for left, right, gap in zip(words[:-1], words[1:], gaps, strict=True)
-                if gap == " " and left.islower() and right.islower() and len(right) > 1
+                if gap == " " and left.islower() and right.islower() and len(right) > 1 and right not in STOPWORDS
             ]
         )
         return cls(text, lower_case(text), spans, blocked, words, gaps, pairs)
