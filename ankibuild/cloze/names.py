@@ -27,6 +27,7 @@ from .words import (
     EVENT_HEADS,
     IRREGULAR_PAST,
     STOPWORDS,
+    TITLES,
     is_common,
     is_verb_like,
 )
@@ -184,6 +185,28 @@ class _RunReader:
                         self.run(offset, " ".join(words))
             else:
                 self.run(start, run)
+        if len(self.read) > 1:
+            self.paired()
+
+    def paired(self) -> None:
+        """An ordinary capitalised word joined to a one-word name by "+", "&" or "and" is a name
+        too: "Hershey + Chase", "Singer & Nicolson", "Hardy + Weinberg", "Stroke + TIA"."""
+        read, text = self.read, self.text
+        for i, (offset, words, names) in enumerate(read):
+            if names or len(words) != 1 or not _pairable(words[0][1]):
+                continue
+            end = offset + len(words[0][1])
+            before = read[i - 1][2] if i else ()
+            after = read[i + 1][2] if i + 1 < len(read) else ()
+            if (before and _joined(text, before[-1][1], offset) and self.proper(*before[-1])) or (
+                after and _joined(text, end, after[0][0]) and self.proper(*after[0])
+            ):
+                read[i] = (offset, words, ((offset, end),))
+
+    def proper(self, start: int, end: int) -> bool:
+        """Whether a name is one word the course never writes in lower case: "Weinberg", not "Pathogens"."""
+        name = self.text[start:end]
+        return " " not in name and name.lower() not in self.lexicon.plain
 
     def run(self, offset: int, run: str) -> None:
         """Read the names in the run ``run``, which starts with a capital at ``offset``."""
@@ -358,6 +381,27 @@ def _joined_to_name(text: str, offset: int, word: str) -> bool:
     first = before.rsplit(" ", 1)[-1]
     # only a name before: "Strengths and Weaknesses", "Metal + Acid" join ordinary words
     return first[:1].isupper() and first[1:].isalpha() and not is_common(first.lower())
+
+
+_PAIR_JOINS = frozenset({" + ", " & ", " and "})
+_IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ity", "ance", "ence", "ness", "ship")
+
+
+def _pairable(word: str) -> bool:
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word not in STOPWORDS
+        and word not in DISCOURSE
+        and word not in TITLES
+        and not is_verb_like(word)  # "Monitoring + HbA1c" heads a section
+        and not word.endswith(_IDEA_ENDINGS)  # "Stalin and Industrialisation": a policy, not a partner
+    )
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether "+", "&" or "and" alone stands between ``end`` and ``start``."""
+    return text[end:start] in _PAIR_JOINS
 
 
 def _with_pair(text: str, start: int, end: int) -> int:
