@@ -45,6 +45,7 @@ from .definitions import (
     DISCOURSE,
     GRADING,
     PLAIN_QUALITIES,
+    QUALITY_NOUNS,
     TERM_HEADS,
     chained,
     compounds,
@@ -96,8 +97,8 @@ _COMPOUND_USES = 2
 # lower-case words, and this share of them (the labelled science, geography and medicine notes
 # hold 3.6 to 16%, history notes at most 1.4% unless they are about medicine).
 _SUBJECT_MIN_TERMS = 3
-_SYMBOL_LENGTH = 3  # "ψ", "ψs", "ψp"; "α-helix" and "β-globin" are longer
 _SUBJECT_MIN_SHARE = 0.02
+_GREEK_SYMBOL_LENGTH = 3  # "ψ", "ψs", "ψp"; "α-helix" and "β-globin" are longer
 _BOUND_USES = 2
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
@@ -200,8 +201,8 @@ class _Text:
     gaps: tuple[str, ...]
     """What stands between each word and the next."""
     pairs: tuple[tuple[str, str], ...]
-    """Each two of its words in lower case that stand one space apart; a letter alone ends none
-    ("purple e.g. Staphylococcus")."""
+    """Each two of its words in lower case that stand one space apart; a letter or a small word
+    ends none ("purple e.g. Staphylococcus", "visible loss vs painless bleeding")."""
 
     @classmethod
     def read(cls, text: str, spans: LineSpans) -> _Text:
@@ -414,7 +415,7 @@ def _is_plain_topic(term: str) -> bool:
 
 def _is_greek_symbol(word: str) -> bool:
     """A Greek letter with a letter or two after it stands for a quantity: "ψ = ψs + ψp"."""
-    return len(word) <= _SYMBOL_LENGTH and "α" <= word[0] <= "ω"
+    return len(word) <= _GREEK_SYMBOL_LENGTH and "α" <= word[0] <= "ω"
 
 
 def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
@@ -459,7 +460,7 @@ def _is_noun_pair(phrase: str) -> bool:
     return len(words) == 2 and _sorting_word(words[0]) and _is_lone_noun(words[1])
 
 
-_PLAIN_ADJECTIVES = PLAIN_QUALITIES - {"light", "front", "back", "top", "bottom", "middle"}  # these are nouns too
+_PLAIN_ADJECTIVES = PLAIN_QUALITIES - QUALITY_NOUNS
 
 
 def _is_lone_noun(word: str) -> bool:

@@ -204,7 +204,8 @@ class _RunReader:
                 read[i] = (offset, words, ((offset, end),))
 
     def proper(self, start: int, end: int) -> bool:
-        """Whether a name is one word the course never writes in lower case: "Weinberg", not "Pathogens"."""
+        """Whether a name is one word and none of the course's plain lower-case words: "Weinberg",
+        not the "Pathogens" of a heading where the notes write "pathogens"."""
         name = self.text[start:end]
         return " " not in name and name.lower() not in self.lexicon.plain
 
