@@ -45,7 +45,7 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy""".split()
 )
 _LONG_CAPITALS = 5
-STOPWORD_ACRONYMS = frozenset({"us", "who"})  # "US", "WHO": a country and an organisation
+STOPWORD_ACRONYMS = frozenset({"us", "who", "etc"})  # "US", "WHO": a country and an organisation; "ETC": a chain
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 

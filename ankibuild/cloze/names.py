@@ -190,12 +190,18 @@ class _RunReader:
 
     def paired(self) -> None:
         """An ordinary capitalised word joined to a one-word name by "+", "&" or "and" is a name
-        too: "Hershey + Chase", "Singer & Nicolson", "Hardy + Weinberg", "Stroke + TIA"."""
+        too: "Hershey + Chase", "Singer & Nicolson", "Hardy + Weinberg", "Stroke + TIA"; and so is
+        an ordinary word in capitals that names a trial ("AVOID trial", "AFFIRM 2002")."""
         read, text = self.read, self.text
         for i, (offset, words, names) in enumerate(read):
-            if names or len(words) != 1 or not _pairable(words[0][1]):
+            if names or len(words) != 1:
                 continue
             end = offset + len(words[0][1])
+            if text[offset:end].isupper() and _TRIAL_AFTER.match(text, end):
+                read[i] = (offset, words, ((offset, end),))  # "AVOID trial 2015", "AFFIRM 2002": a trial
+                continue
+            if not _pairable(words[0][1]):
+                continue
             before = read[i - 1][2] if i else ()
             after = read[i + 1][2] if i + 1 < len(read) else ()
             if (before and _joined(text, before[-1][1], offset) and self.proper(*before[-1])) or (
@@ -385,6 +391,7 @@ def _joined_to_name(text: str, offset: int, word: str) -> bool:
 
 
 _PAIR_JOINS = frozenset({" + ", " & ", " and "})
+_TRIAL_AFTER = re.compile(r" (?:trials?|study|studies|\(?(?:19|20)\d\d\b)")
 _IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ity", "ance", "ence", "ness", "ship")
 
 
