@@ -185,13 +185,13 @@ class _RunReader:
                         self.run(offset, " ".join(words))
             else:
                 self.run(start, run)
-        if len(self.read) > 1:
-            self.paired()
+        if self.read:
+            self.by_context()
 
-    def paired(self) -> None:
-        """An ordinary capitalised word joined to a one-word name by "+", "&" or "and" is a name
-        too: "Hershey + Chase", "Singer & Nicolson", "Hardy + Weinberg", "Stroke + TIA"; and so is
-        an ordinary word in capitals that names a trial ("AVOID trial", "AFFIRM 2002")."""
+    def by_context(self) -> None:
+        """Ordinary capitalised words that the words around them make names: one joined to a
+        one-word name by "+", "&" or "and" ("Hershey + Chase", "Singer & Nicolson", "Stroke +
+        TIA"), and one in capitals before "trial" or a year ("AVOID trial", "AFFIRM 2002")."""
         read, text = self.read, self.text
         for i, (offset, words, names) in enumerate(read):
             if names or len(words) != 1:
