@@ -75,9 +75,13 @@ def is_technical(word: str) -> bool:
     )
 
 
+# What follows a genus in place of a species: "Paramecium spp", "Lactobacillus sp.", "var. alba".
+_RANK_ABBREVIATIONS = frozenset("spp ssp subsp var".split())
+
+
 def is_species_name(word: str) -> bool:
     """Whether a lower-case word can name a species after a genus ("aureus", "tuberculosis")."""
-    if len(word) < 3 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha() or word in _RANK_ABBREVIATIONS:
         return False
     return word.endswith(_SPECIES_ENDINGS) or not (is_common(word) or _is_derived(word))
 
