@@ -29,6 +29,7 @@ from .words import (
     INSTRUCTIONS,
     IRREGULAR_PAST,
     MONTHS,
+    NOTE_SHORTHAND,
     STOPWORDS,
     ends_in_plural_s,
     is_common,
@@ -132,7 +133,7 @@ GRADING = frozenset(
     natural central internal external local national social political several various certain
     particular main major minor overall possible available equivalent new old early late lower
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
-    asymmetrical distant previous recurrent urgent persistent compulsory""".split()
+    asymmetrical distant previous recurrent urgent persistent compulsory commonest rarest""".split()
 )
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 PLAIN_QUALITIES = frozenset(
@@ -340,7 +341,7 @@ def heading(text: str) -> str | None:
     if any(not word[1:].islower() or word.lower() in STOPWORDS for word in words if len(word) > 1):
         return None  # "Rise in Khrushchev", "Weimar Republic": found as names, if names
     lower = [word.lower() for word in words]
-    if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS:
+    if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS or lower[0] in NOTE_SHORTHAND:
         return None
     if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":
         return None  # "China's development", "Stalin's policies": the name is the term, found as one
@@ -362,6 +363,8 @@ def _defined(text: str) -> str | None:
         return None  # "V = IR", "D = AVPU": a letter stands for something; it is no term
     if lower in STOPWORDS or lower in DISCOURSE or lower in MONTHS or not word.replace("-", "").isalpha():
         return None
+    if lower in NOTE_SHORTHAND:
+        return None  # "resp: pneumonia, PE": a specialty's shorthand files the notes
     if lower in INSTRUCTIONS or lower in _CLINICAL_STATES:
         return None  # "take: blood cultures, lactate" says what to do; "acute: ..." when
     if mark.endswith("(") and not word[0].isupper():

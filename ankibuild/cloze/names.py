@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-# A capitalised word; apostrophes, hyphens and an ampersand join its parts ("U&Es", "A&E").
-_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&][^\W_]+)*['’]?"
+# A capitalised word; apostrophes, hyphens, an ampersand and a plus join its parts ("U&Es", "A&E",
+# "U+Es"); a plus before a space or a mark is an ion's charge ("Na+").
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&+][^\W_]+)*['’]?"
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|zu|zur|la|le|al|el|bin|ibn|y"
 # Single spaces join a name's words, and so do "of" and the particles of people's names.
 _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
