@@ -64,8 +64,8 @@ def _listed(word: str, terms: frozenset[str]) -> bool:
 
 def ends_in_plural_s(word: str) -> bool:
     """Whether a word ends in an "-s" that makes a plural or a verb ("enzymes", "releases"), not
-    one of a singular ("glass", "osmosis", "stimulus")."""
-    return word[-1:] == "s" and not word.endswith(("ss", "is", "us"))
+    one of a singular ("glass", "osmosis", "stimulus"), nor the letter "s" alone."""
+    return len(word) > 1 and word[-1] == "s" and not word.endswith(("ss", "is", "us"))
 
 
 _VERB_OBJECTS = frozenset("the a an more less it them its their this these those".split())
