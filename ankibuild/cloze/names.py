@@ -70,7 +70,7 @@ _LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
 _PAIRED_HEADS = EVENT_HEADS | {"railway", "initiative"}
 _PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
 # Endings of words for ideas and of plurals, which name no person: "Industrialisation", "Purges".
-_IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "s")
+_IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ness", "ity", "ance", "ence", "ship", "s")
 # Verbs whose object is an event, between a name and the event's head: "France declare war".
 _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end ends enter enters join joins".split())
 # The heads of an eponym that "of" may complete: "index of diversity", "laws of motion".
@@ -393,7 +393,6 @@ def _joined_to_name(text: str, offset: int, word: str) -> bool:
 
 _PAIR_JOINS = frozenset({" + ", " & ", " and "})
 _TRIAL_AFTER = re.compile(r" (?:trials?|study|studies|\(?(?:19|20)\d\d\b)")
-_IDEA_ENDINGS = ("tion", "sion", "ism", "ment", "ity", "ance", "ence", "ness", "ship")
 
 
 def _pairable(word: str) -> bool:
