@@ -298,9 +298,9 @@ def _field_name(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _is_field_word(head: str) -> bool:
-    """Whether a line's head is ordinary words only, none a term of a subject."""
-    return all(is_common(word) and not is_subject_term(word) and not is_technical(word) for word in head.split())
+def _is_ordinary(words: str) -> bool:
+    """Whether a line's head or a heading's topic is ordinary words only, none a term of a subject."""
+    return all(is_common(word) and not is_subject_term(word) for word in words.split())
 
 
 def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
@@ -344,13 +344,15 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         head = _field_name(text)
         if head:
             heads[head] += 1
-        topics = [term for term in headings(text) if not _is_plain_topic(term)]
+        # An everyday word a heading files notes under ("Pathogens + disease", "Landmark trials +
+        # history") names their topic, not a term to learn; a subject's own word does ("Osmosis").
+        topics = [term for term in headings(text) if " " in term or not _is_ordinary(term)]
         for term in (*definitions(text), *topics, *listed(text), *chained(text), *compounds(text)):
             if term:
                 described.update(_with_plural(term))
     # An ordinary word that opens line after line before a colon names a field of the notes
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
-    field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_field_word(head)}
+    field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_ordinary(head)}
     described -= field_heads
     field_words = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
@@ -405,12 +407,6 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         spans=spans,
         lines=known.lines,
     )
-
-
-def _is_plain_topic(term: str) -> bool:
-    """An everyday word a heading files notes under ("Pathogens + disease", "Landmark trials +
-    history") names their topic, not a term to learn; a subject's own word does ("Osmosis")."""
-    return " " not in term and is_common(term) and not is_subject_term(term)
 
 
 def _is_greek_symbol(word: str) -> bool:
