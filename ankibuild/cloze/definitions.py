@@ -142,7 +142,8 @@ PLAIN_QUALITIES = frozenset(
     same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
     seventy eighty ninety hundred thousand""".split()
 )
-QUALITY_NOUNS = frozenset("light front back top bottom middle".split())  # nouns too: "far-red light"
+# The plain qualities that are no nouns too ("far-red light", "the front").
+PLAIN_ADJECTIVES = PLAIN_QUALITIES - frozenset("light front back top bottom middle".split())
 CLASSIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ent", "ant", "ous", "ar")
 _ADJECTIVE_IVE = ("tive", "sive", "cive")
 # Verbs spelt like adjectives that sort: "to prevent eclampsia", "transplant referral".
@@ -255,7 +256,7 @@ def compounds(text: str) -> Iterator[str]:
         first, rest, noun = match.group(1), match.group(2), match.group(3)
         if first in COUNTING or is_proper_adjective(first) or noun in COUNTING or noun in IRREGULAR_PAST:
             continue  # "one-party state", "soviet-style", "lower-case one", "well-known fell"
-        if noun in STOPWORDS or (noun in PLAIN_QUALITIES and noun not in QUALITY_NOUNS):
+        if noun in STOPWORDS or noun in PLAIN_ADJECTIVES:
             continue  # "culture-negative slow growers": the compound grades a quality; "far-red light"
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
             continue

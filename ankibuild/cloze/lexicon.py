@@ -44,8 +44,8 @@ from .definitions import (
     COUNTING,
     DISCOURSE,
     GRADING,
+    PLAIN_ADJECTIVES,
     PLAIN_QUALITIES,
-    QUALITY_NOUNS,
     TERM_HEADS,
     chained,
     compounds,
@@ -456,11 +456,8 @@ def _is_noun_pair(phrase: str) -> bool:
     return len(words) == 2 and _sorting_word(words[0]) and _is_lone_noun(words[1])
 
 
-_PLAIN_ADJECTIVES = PLAIN_QUALITIES - QUALITY_NOUNS
-
-
 def _is_lone_noun(word: str) -> bool:
-    if not (word.isalpha() and _is_noun(word)) or word in GRADING or word in _PLAIN_ADJECTIVES:
+    if not (word.isalpha() and _is_noun(word)) or word in GRADING or word in PLAIN_ADJECTIVES:
         return False  # "homozygous, different = heterozygous": a quality lists no sibling
     # A plural in -ies is a noun ("antibodies"); other lone words in -s may be verbs ("fails").
     return word.endswith("ies") or not is_verb_like(word)

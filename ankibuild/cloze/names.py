@@ -22,6 +22,7 @@ from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
 from .words import (
     COMPASS_POINTS,
+    CONNECTORS,
     DRUG_LABELS,
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
@@ -40,7 +41,9 @@ Span = tuple[int, int]
 # A capitalised word; apostrophes, hyphens, an ampersand and a plus join its parts ("U&Es", "A&E",
 # "U+Es"); a plus before a space or a mark is an ion's charge ("Na+").
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&+][^\W_]+)*['’]?"
-_PARTICLES = "de|da|di|du|del|della|der|den|van|von|zu|zur|la|le|al|el|bin|ibn|y"
+# The particles of people's names: the connectors but "of", which joins titles and places, and
+# "les", which joins no person's name ("Champs-Élysées" aside).
+_PARTICLES = "|".join(sorted(CONNECTORS - {"of", "les"}))
 # Single spaces join a name's words, and so do "of" and the particles of people's names.
 _JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
