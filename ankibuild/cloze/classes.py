@@ -42,9 +42,9 @@ _JOINING = frozenset({"the"})  # "Republic of the Congo"
 _EMPHASIS = frozenset(
     """not but all only never always must very most least yes new key note wrong true main big huge
     tip tips top don't didn't can't won't isn't aren't fear weak paid sign red hot cold high low good
-    bad less more few many free read hard easy""".split()
+    bad less more few many free read hard easy important remember warning caution careful right left
+    daily weekly""".split()
 )
-_LONG_CAPITALS = 5
 STOPWORD_ACRONYMS = frozenset({"us", "who", "etc"})  # "US", "WHO": a country and an organisation; "ETC": a chain
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
@@ -87,9 +87,10 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
             return "roman"
         if lower in STOPWORDS and lower not in STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym
             return "stop"
-        # An ordinary word in capitals: a short one is an abbreviation ("MAP", "FIT", "FAST"), a long
-        # one emphasis ("BRUTAL", "INHIBITS"), as are the short words of emphasis ("NOT", "FEAR")
-        if len(text) >= 3 and is_common(lower) and (lower in _EMPHASIS or len(text) >= _LONG_CAPITALS):
+        # An ordinary word in capitals is emphasis where the course shouts it ("BRUTAL", "INHIBITS")
+        # and always for the words of emphasis ("NOT", "FEAR"); elsewhere an abbreviation ("MAP",
+        # "FIT"), a mnemonic ("CRASH") or a trial ("ORBIT").
+        if len(text) >= 3 and (lower in _EMPHASIS or text in lexicon.shouted) and is_common(lower):
             return "common"
         return "acronym"
     if lower in STOPWORDS:

@@ -141,6 +141,10 @@ class Lexicon:
     fields: frozenset[str] = frozenset()
     """Lower-case words the course writes only at the head of lines, before a colon, line after
     line: the fields of its notes ("SBA: ...", "TP: ..."), never names."""
+    shouted: frozenset[str] = frozenset()
+    """Long ordinary words the course writes in capitals for emphasis, between words in lower
+    case or beside other such words ("auxin INHIBITS growth", "FEAR and TERROR"); written so
+    elsewhere, a long ordinary word is a mnemonic or a trial ("CRASH", "ORBIT")."""
     word_classes: dict[str, WordClass] = field(default_factory=dict, repr=False)
     """A memo of ``word_class``, which depends only on the fields above."""
     runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
@@ -326,6 +330,55 @@ def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
     )
 
 
+# A short ordinary word in capitals is an abbreviation wherever it stands ("the WHO guideline",
+# "approved by NICE in 2021"); a long one may be either.
+_LONG_CAPITALS = 5
+_LONG_CAPITAL_WORD = re.compile(r"[A-Z]{5}")
+_NAMED_BY = frozenset({"trial", "trials", "study", "score", "criteria"})  # "the AVOID trial"
+
+
+def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
+    """The long ordinary words the course writes in capitals for emphasis (``Lexicon.shouted``).
+
+    "auxin INHIBITS growth" and "FEAR and TERROR" shout; "causes PIRATES: PE, IHD, ..." and "the
+    ORBIT score" name a mnemonic and a score.
+    """
+    shouted: set[str] = set()
+    for line in lines:
+        if _LONG_CAPITAL_WORD.search(line.text) is None:
+            continue  # most lines: one search costs less than looking at each word
+        words, gaps = line.words, line.gaps
+        for i, word in enumerate(words):
+            if len(word) < _LONG_CAPITALS or word in shouted or not _shouts(word):
+                continue
+            before = _spaced(words, gaps, i, -1)
+            after = _spaced(words, gaps, i, 1)
+            if (
+                before[:1] and after[:1] and before[0].islower() and after[0].islower() and after[0] not in _NAMED_BY
+            ) or any(map(_shouts, before + after)):
+                shouted.add(word)
+    return frozenset(shouted)
+
+
+def _spaced(words: Sequence[str], gaps: Sequence[str], at: int, step: int) -> list[str]:
+    """Up to two words before (``step`` -1) or after (1) word ``at``, nearest first, as far as
+    only spaces stand between them."""
+    out: list[str] = []
+    i = at
+    while len(out) < 2:
+        gap = i - 1 if step < 0 else i
+        i += step
+        if not 0 <= i < len(words) or gaps[gap] != " ":
+            break
+        out.append(words[i])
+    return out
+
+
+def _shouts(word: str) -> bool:
+    """Whether a word is an ordinary word in capitals."""
+    return len(word) >= 2 and word.isupper() and is_common(word.lower())
+
+
 def _learn(texts: Sequence[str]) -> Lexicon:
     base = Lexicon()
     counts = _Counts()
@@ -386,7 +439,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names.difference_update([name for name in names if _is_greek_symbol(name)])
-    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words)
+    shouted = _shouted(lines)
+    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, shouted=shouted)
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
@@ -402,6 +456,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         plain=known.plain,
         keys=keys,
         fields=field_words,
+        shouted=shouted,
         word_classes=known.word_classes,
         runs=known.runs,
         spans=spans,
