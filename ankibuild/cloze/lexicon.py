@@ -141,6 +141,10 @@ class Lexicon:
     fields: frozenset[str] = frozenset()
     """Lower-case words the course writes only at the head of lines, before a colon, line after
     line: the fields of its notes ("SBA: ...", "TP: ..."), never names."""
+    labels: frozenset[str] = frozenset()
+    """Ordinary words the course heads lines with before a colon, line after line ("Presentation:
+    ...", "Sign: ..."): before a colon anywhere they label what follows and belong to no name
+    ("Aortic stenosis Presentation: ...")."""
     shouted: frozenset[str] = frozenset()
     """Long ordinary words the course writes in capitals for emphasis, between words in lower
     case or beside other such words ("auxin INHIBITS growth", "FEAR and TERROR"); written so
@@ -307,6 +311,17 @@ def _is_ordinary(words: str) -> bool:
     return all(is_common(word) and not is_subject_term(word) for word in words.split())
 
 
+def _unlabelled(term: str, labels: frozenset[str]) -> str:
+    """A term of two words or more without a label of the course at either end."""
+    first, _, rest = term.partition(" ")
+    if not rest:
+        return term
+    if first in labels:
+        return rest
+    most, _, last = term.rpartition(" ")
+    return most if last in labels else term
+
+
 def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
     """The abbreviations and ordinary words that head lines before a colon again and again and
     stand nowhere else ("SBA: ...", "TP: ..."). A subject's term may head two cards ("Antibiotics:
@@ -407,6 +422,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
     field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_ordinary(head)}
     described -= field_heads
+    labels = frozenset(head for head in field_heads if " " not in head)
+    if labels:  # "Measles Sign: Koplik spots" defines measles, under the course's label
+        described = {_unlabelled(term, labels) for term in described}
     field_words = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
     names.update(term for term in described if " " not in term)
@@ -440,7 +458,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
-    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, shouted=shouted)
+    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, labels=labels, shouted=shouted)
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
@@ -456,6 +474,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         plain=known.plain,
         keys=keys,
         fields=field_words,
+        labels=labels,
         shouted=shouted,
         word_classes=known.word_classes,
         runs=known.runs,

@@ -165,6 +165,7 @@ class _RunReader:
 
     def runs(self) -> None:
         text, blocked, fenced = self.text, self.blocked, self.fenced
+        labels = self.lexicon.labels
         for start, end, run in _capital_runs(text):
             if run in _LONE_WORDS:
                 if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
@@ -176,6 +177,10 @@ class _RunReader:
             if cut > 0 and run[cut + 1 :] in DRUG_LABELS and not text[end + 1 : end + 2].isupper():
                 end -= len(run) - cut
                 run = run[:cut]  # "SSRI SE: ...", "TCA OD: ...": the drug, then a label
+            if labels and text.startswith(":", end):
+                start, end, run = _unlabelled(start, end, run, labels)
+                if not run:
+                    continue
             if " of " in run and run.split(" ", 1)[0] in COMPASS_POINTS:
                 cut = run.index(" of ") + len(" of ")  # "~80 km NW of Kathmandu": a bearing, then the place
                 start, run = start + cut, run[cut:]
@@ -297,6 +302,20 @@ def overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
         if s < end and start < e:
             return True
     return False
+
+
+def _unlabelled(start: int, end: int, run: str, labels: frozenset[str]) -> tuple[int, int, str]:
+    """A run before a colon without the word of the course's labels it starts or ends with
+    ("Aortic stenosis Presentation: ...", "Presentation CF: ..."); empty if it is the label."""
+    if run.lower() in labels:
+        return start, start, ""
+    cut = run.rfind(" ")
+    if cut > 0 and run[cut + 1 :].lower() in labels:
+        return start, start + cut, run[:cut]
+    cut = run.find(" ")
+    if cut > 0 and run[:cut].lower() in labels:
+        return start + cut + 1, end, run[cut + 1 :]
+    return start, end, run
 
 
 def _free_parts(run: str, start: int, blocked: Sequence[Span]) -> Iterator[tuple[int, list[str]]]:
