@@ -19,8 +19,8 @@ Detectors find words; a few names reach past the word they were found by:
 - a name takes a prefix joined to it ("sub-Saharan Africa", "anti-CCP");
 - an anatomist's name takes the structure named after them ("loop of Henle");
 - a ruler's name takes its epithet ("William the Conqueror");
-- a possessive name alone before a mark keeps its "'s": it stands for what it names ("Crohn's vs
-  UC" for Crohn's disease);
+- a possessive name alone before a mark, "vs" or "or" keeps its "'s": it stands for what it
+  names ("Crohn's vs UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
 - a name numbered after it takes its number ("group 1", "Apollo 15"), a scale its reading
   ("Mw 7.0");
@@ -180,7 +180,9 @@ _EPITHETS = frozenset(
     short fat lame""".split()
 )
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
-_ELLIPSIS_MARKS = frozenset(",;:.)?!")
+# What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
+# arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a year ("Wakefield's 1998 paper").
+_ELLIPSIS_AFTER = re.compile(r"$|[,;:.)?!]| (?:vs|or)\b| [+&→(]")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
@@ -435,13 +437,10 @@ def with_epithet(text: str, start: int, end: int) -> int:
 
 def with_ellipsis(text: str, end: int) -> int:
     """The end of a possessive name's blank that stands for what it names: "Crohn's" for
-    Crohn's disease, before a mark or "vs"; not "Stalin's" before the noun it owns."""
+    Crohn's disease, before a mark, "vs" or "or"; not "Stalin's" before the noun it owns."""
     if text[end + 1 : end + 2] != "s":
         return end
-    rest = text[end + 2 : end + 5]
-    if not rest or rest[0] in _ELLIPSIS_MARKS or rest == " vs":
-        return end + 2
-    return end
+    return end + 2 if _ELLIPSIS_AFTER.match(text, end + 2) else end
 
 
 def with_initials(text: str, start: int) -> int:
