@@ -618,7 +618,7 @@ def small_acronyms(text: str) -> list[Span]:
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:
     """The end of a name's blank after the number that picks one of its kind ("group 1)",
     "Apollo 15,"): only before a mark or the end of the line, since a number with a word after it
-    counts something ("Britain 2 million troops"), and never the day of a date."""
+    counts something ("Britain 2 million troops"), and never the day of a date nor a range."""
     number = _ITS_NUMBER.match(text, end)
     if number is None:
         reading = _READING.match(text, end) if _SCALE_SYMBOL.search(text, max(end - 3, 0), end) else None
@@ -626,6 +626,9 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     at = number.start(1)
     if any(start <= at < stop for start, stop, _ in dates):
         return end
+    low, _, high = number.group(1).partition("-")
+    if high and int(high) > int(low):
+        return end  # a range of readings: "Likert 1-5", "INR 2-3"; "CA 19-9" is one marker
     if _is_step(text, number.group(1), number.end(1), end):
         return end
     return number.end(1)
