@@ -42,12 +42,28 @@ _UNIT = re.compile(
 )
 # Contractions written without their apostrophe ("couldnt") and the shortened words of notes
 # ("approx", "govt"): no terms. Nor are adverbs, whose endings a misspelling keeps
-# ("nessesarily"), and verbs in "-ises" ("HbS polymerises").
+# ("nessesarily"), and verbs in "-ise" and "-ises" and their participles ("catheterise", "HbS
+# polymerises", "immunocompromised").
 _SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
     hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept avg""".split()
 )
-_NOT_TERM_ENDINGS = ("ally", "arily", "ously", "ively", "fully", "lessly", "ises", "izes", "yses", "yzes")
+_NOT_TERM_ENDINGS = (
+    "ally",
+    "arily",
+    "ously",
+    "ively",
+    "fully",
+    "lessly",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ises",
+    "izes",
+    "yses",
+    "yzes",
+)
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post non".split())
 
