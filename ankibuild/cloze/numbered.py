@@ -115,7 +115,7 @@ def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[t
             if _word_start(lower, match.start()):
                 yield match.span()
     if "first" in lower or "second" in lower or "third" in lower or "fifth" in lower:
-        yield from _ordinal_names(lower, _ORDINAL_WORD)
+        yield from _ordinal_names(text, lower)
 
 
 def _numbered(text: str, start: int) -> Iterator[tuple[int, int]]:
@@ -140,11 +140,16 @@ def _word_start(text: str, start: int) -> bool:
     return not start or not text[start - 1].isalnum()
 
 
-def _ordinal_names(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    for match in pattern.finditer(text):
+def _ordinal_names(text: str, lower: str) -> Iterator[tuple[int, int]]:
+    """Names after an ordinal in words: "the Fifth Republic", "second messenger", "third estate"."""
+    for match in _ORDINAL_WORD.finditer(lower):
+        start = match.start()
         end = _last_head_end(match)
-        if end and _word_start(text, match.start()):
-            yield match.start(), end
+        if not end or not _word_start(lower, start):
+            continue
+        if text[start] == "f" and text[match.start(1) + 1].isupper():
+            continue  # "the first Blalock-Taussig shunt": the first of them, not the First World War
+        yield start, end
 
 
 def _last_head_end(match: re.Match[str]) -> int:
