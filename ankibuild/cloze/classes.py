@@ -35,6 +35,9 @@ _COMPOUND_SPLIT = re.compile(r"[-–]")
 _CONTRACTIONS = frozenset({"t", "re", "ll", "ve", "d", "m"})
 _ADJECTIVE_SUFFIXES = ("ist", "ists", "ite", "ites", "ian", "ians", "ic", "ese", "er", "ers")
 _JOINING = frozenset({"the"})  # "Republic of the Congo"
+# The particles inside a hyphenated place's name: "Port-au-Prince", "Aix-en-Provence"; "of" and the
+# English prepositions join ordinary words too ("Out-of-Hours", "Hand-to-Mouth").
+_PLACE_PARTICLES = (CONNECTORS - {"of"}) | {"au", "aux", "en", "sur", "sous"}
 
 
 # Words written in capitals for emphasis or as headings; other ordinary words in capitals are
@@ -117,6 +120,8 @@ def is_derived(lower: str, names: Collection[str]) -> bool:
 
 def _classify_compound(text: str, lexicon: Lexicon) -> WordClass:
     parts = [part for part in _COMPOUND_SPLIT.split(text) if part]
+    if len(parts) > 2 and parts[-1][0].isupper() and any(part in _PLACE_PARTICLES for part in parts[1:-1]):
+        return "strong"  # a place's name joined by particles: "Port-au-Prince"; not "Hand-to-Mouth"
     classes = [_classify(part, part.lower(), lexicon) for part in parts]
     if classes and all(cls == "title" for cls in classes):
         return "title"  # "Brigadier-General", "Lieutenant-Colonel"
