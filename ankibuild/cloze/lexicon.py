@@ -119,6 +119,8 @@ _SIZES = frozenset(
     "big small large huge tiny high low bigger smaller larger higher lower estimated increased decreased".split()
 )
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
+_LOWER_ACRONYM = 3  # "gbs", "dvt"; not "ms" (milliseconds), "pe"
+_AFTER_NUMBER = re.compile(r"\d ?([a-z]{1,3})\b")
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
@@ -276,6 +278,32 @@ class _Counts:
 
     def plain(self) -> frozenset[str]:
         return frozenset(word for word in self.lower if not self.inside[word])
+
+
+def _lower_acronyms(counts: _Counts, units: set[str]) -> set[str]:
+    """Abbreviations the course writes in capitals and, in a hurry, in small letters too ("GBS",
+    "?gbs"): no English word, nor a unit ("MG" and "5 mg")."""
+    return {
+        word
+        for word, cls in counts.classes.items()
+        if cls == "acronym"
+        and len(word) >= _LOWER_ACRONYM
+        and counts.lower[word]
+        and word.isalpha()
+        and word not in units
+        and word not in STOPWORDS
+        and not is_common(word)
+    }
+
+
+def _units(lines: Sequence[_Text]) -> set[str]:
+    """Short words the course writes in small letters right after a number: units ("5 mg",
+    "10 ml", "2 wk"), which name nothing, whatever else the course writes them for."""
+    found: set[str] = set()
+    for line in lines:
+        if line.spans.numbers:
+            found.update(match.group(1) for match in _AFTER_NUMBER.finditer(line.text))
+    return found
 
 
 def _is_new_compound(word: str) -> bool:
@@ -445,6 +473,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(word for word in siblings if " " not in word)
     terms.update(phrase for phrase in siblings if " " in phrase)
     names.update(_prefixed(counts.lower, names))
+    units = _units(lines)
+    names.update(_lower_acronyms(counts, units))
     terms.update(_with_noun(lines, adjectives))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     terms.update(_bound_pairs(lines, counts.lower, names))
@@ -456,6 +486,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
+    names -= units  # "MG: myasthenia gravis" does not make "5 mg" a name
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, labels=labels, shouted=shouted)
