@@ -34,6 +34,8 @@ _DASH = r"\s?[\-–—]\s?"
 # The end of the century, a date only after a word that says when: "sea level up 1 m by 2100".
 _CENTURY_YEAR = r"(?:(?<=[Bb]y )|(?<=[Ii]n )|(?<=[Uu]ntil )|(?<=[Tt]o ))2100(?![0-9A-Za-z]|[.,]\d|\s?[%°]|\s?BCE?\b)"
 _BC_YEAR = r"\d{1,4}\s?BCE?\b"  # "15 March 44 BC"
+# "may" in small letters is a month only before a year: "23 may 1618", "may 1848"; not "it may".
+_SMALL_MAY = rf"may(?=,?\s(?:{_BC_YEAR}|{_YEAR}))"
 
 # A point as it starts at its first digit (or the apostrophe of "'60s").
 _NUMBER_POINT = re.compile(
@@ -41,7 +43,7 @@ _NUMBER_POINT = re.compile(
         [
             r"(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:1\d{3}|20\d{2}|\d{2})(?![\d/.]\d)"
             r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
-            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
+            rf"(?P<daymonth>{_DAYS}\s(?:of\s)?(?:{_MONTH}|{_SMALL_MAY})(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             # "1970s-80s": a range of decades is one date
@@ -92,6 +94,8 @@ _WORD_CENTURY = re.compile(
 _WITH_MONTH = frozenset({"year", "day", "shortrange", "shortyear"})
 _WITH_MODIFIER = frozenset({"year", "decade", "century"})
 _MODIFIERS = frozenset({"early", "mid", "late"})
+_LATER = frozenset({"earlier", "later"})
+_WITH_PERIOD = frozenset({"decade", "century"})
 _CIRCA = frozenset({"c.", "ca.", "circa"})
 _AFTER_CIRCA = frozenset({"year", "decade", "shortrange"})
 _CIRCA_JOINED = re.compile(r"(?<![\w.])[Cc]a?\.$")  # "c.1532": no space after the point
@@ -201,11 +205,13 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     if gap != " ":
         return start, form
     word, at = _word_before(text, start - 1)
-    if form in _WITH_MONTH and _MONTH_WORD.fullmatch(word):
+    if form in _WITH_MONTH and (_MONTH_WORD.fullmatch(word) or (word == "may" and form == "year")):
         return _bare_month_before(text, _modifier_before(text, at)), "monthdate"
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
         return at, "date" if form == "year" else form
+    if lower in _LATER and form in _WITH_PERIOD:
+        return at, form  # "the later 18th century", "the earlier 1930s"
     if lower in _CIRCA and form in _AFTER_CIRCA:
         return at, form
     if word in _ERAS_BEFORE and form == "year":
