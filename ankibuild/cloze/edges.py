@@ -96,7 +96,8 @@ _ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$)(?![.,:]\d)")
 # "VEI 5"); not an element: "Mg 0.6 mmol/L".
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])(?:M[wL]|VEI)\Z")
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?!\d|[.,]\d)")
-_CHARGE_STARTS = frozenset("+-−123456789")
+_CHARGE_STARTS = frozenset("+-−123456789⁺⁻")
+_SUPERSCRIPT_CHARGES = frozenset("⁺⁻")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 _SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
 _SYMBOL_EQUATION = re.compile(
@@ -165,7 +166,7 @@ _LETTER_NAME = re.compile(
 # Prefixes joined to a name: "sub-Saharan", "post-War", "anti-CCP"; not "non-NHS care". A number
 # joined to an abbreviation names a place on a molecule: "5-HT3", "5-FU".
 _WHEN_PREFIXES = ("post-", "pre-")
-_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d)-$", re.IGNORECASE)
+_NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d(?:,\d)*)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
@@ -349,7 +350,10 @@ def with_count(text: str, start: int, end: int) -> int:
 
 def with_charge(text: str, start: int, end: int) -> int:
     """The end of an ion's blank: after its charge, if the name is a formula with one ("Cu2+",
-    "Na+", "OH-"); a longer abbreviation before a hyphen is none ("NATO- and Warsaw Pact")."""
+    "Na+", "OH-"); a longer abbreviation before a hyphen is none ("NATO- and Warsaw Pact"). A
+    charge in superscript is always one ("Cr2O7²⁻", "EDTA⁴⁻", "Fe³⁺")."""
+    if text[end : end + 1] in _SUPERSCRIPT_CHARGES:
+        return end + 1
     if _FORMULA.fullmatch(text, start, end) and (end - start <= 2 or any(c.isdigit() for c in text[start:end])):
         charge = _CHARGE.match(text, end)
         if charge is not None:
