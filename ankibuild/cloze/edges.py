@@ -168,6 +168,17 @@ _LETTER_NAME = re.compile(
 _WHEN_PREFIXES = ("post-", "pre-")
 _NAME_PREFIX = re.compile(r"(?<![\w\-])(?:anti|sub|pre|post|trans|pan|pro|neo|mid|\d(?:,\d)*)-$", re.IGNORECASE)
 _PREFIX_REACH = len("trans-")
+# Events and documents named after a place, a thing or a person: "treaty of kanagawa", "battle of
+# the boyne", "dissolution of the monasteries"; not "fall of the Berlin Wall" nor "invasion of
+# Poland", which say what happened to it.
+_EVENT_OF = re.compile(
+    r"(?<![\w\-])(?:treaty|battle|siege|peace|congress|edict|declaration|charter|statute|convention"
+    r"|conference|league|sack|partition|unification|massacre|defenestration|dissolution"
+    r"|annexation|storming|bill|act|council|diet) of (?:the )?$",
+    re.IGNORECASE,
+)
+_EVENT_OF_REACH = len("defenestration of the ")
+_OF_BEFORE = frozenset({"the ", " of "})
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
 _STRUCTURE = re.compile(
@@ -312,6 +323,8 @@ def shape(
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
+        if start > 4 and text[start - 4 : start] in _OF_BEFORE:
+            start = with_event(text, start)
         if start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
             start = with_count(text, start, end)  # "net 2 ATP", "3 Na+ out": how many is the fact
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
@@ -399,6 +412,13 @@ def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
     while begin and text[begin - 1].isalpha():
         begin -= 1
     return begin if text[begin : start - 1] in qualifiers and not text[begin - 1 : begin].isalnum() else start
+
+
+def with_event(text: str, start: int) -> int:
+    """The start of a place's or a name's blank: before the treaty, battle or congress named after
+    it, however written ("peace of westphalia", "battle of the boyne", "Siege of Drogheda")."""
+    match = _EVENT_OF.search(text, max(start - _EVENT_OF_REACH, 0), start)
+    return match.start() if match is not None else start
 
 
 def with_structure(text: str, start: int) -> int:
