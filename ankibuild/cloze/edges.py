@@ -192,6 +192,12 @@ _EPITHETS = frozenset(
     short fat lame""".split()
 )
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
+# A regnal number or an epithet after a ruler written in small letters; "i", "v" and "iv" only
+# before a mark, as they also stand for "I", "versus" and "intravenous" ("morphine iv 5 mg").
+_SMALL_REGNAL = re.compile(
+    r" ((?:i{2,3}|vi{1,3}|ix|xi{1,3}|xiv|xvi{0,3})\b|(?:[iv]|iv)(?=$|[,;:.)]| \()"
+    rf"|the (?:{'|'.join(sorted(_EPITHETS))})\b)"
+)
 # What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
 # arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a year ("Wakefield's 1998 paper").
 _ELLIPSIS_AFTER = re.compile(r"$|[,;:.)?!]| (?:vs|or)\b| [+&→(]")
@@ -321,6 +327,8 @@ def shape(
                 elif end == stop and text.startswith(" channel", end):
                     channel = _CHANNEL.match(text, end)  # "voltage-gated sodium channels", "sodium ion
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
+                if end == stop:
+                    end = with_small_regnal(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 4 and text[start - 4 : start] in _OF_BEFORE:
@@ -419,6 +427,13 @@ def with_event(text: str, start: int) -> int:
     it, however written ("peace of westphalia", "battle of the boyne", "Siege of Drogheda")."""
     match = _EVENT_OF.search(text, max(start - _EVENT_OF_REACH, 0), start)
     return match.start() if match is not None else start
+
+
+def with_small_regnal(text: str, end: int) -> int:
+    """The end of a ruler's blank in notes written in small letters: after a regnal number or an
+    epithet ("james ii", "louis xiv", "alexander i,", "frederick the great")."""
+    match = _SMALL_REGNAL.match(text, end)
+    return match.end(1) if match is not None else end
 
 
 def with_structure(text: str, start: int) -> int:
