@@ -76,7 +76,8 @@ _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
     pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers space
-    genes nerve nerves""".split()
+    genes nerve nerves restoration parliament mission confederation empire republic revolution war
+    wars treaty pact dynasty shogunate rebellion uprising crisis""".split()
 )
 _PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
@@ -517,7 +518,9 @@ def with_noun(text: str, start: int, end: int) -> int:
 
 def with_part(text: str, end: int) -> int:
     """The end of a term's blank: after a noun that names a part, tool, drug or operation made of
-    it ("ester bonds", "biuret reagent", "liver transplant"): the term alone is half the fact."""
+    it ("ester bonds", "biuret reagent", "liver transplant"), or an event, state or body named
+    after it in notes written in small letters ("meiji restoration", "frankfurt parliament"): the
+    term alone is half the fact."""
     if not text.startswith(_PART_STARTS, end):
         return end  # most terms: a quick test of the text after them finds no such noun
     match = _NEXT_WORD.match(text, end)
