@@ -335,8 +335,9 @@ def _field_name(text: str) -> str | None:
 
 
 def _is_ordinary(words: str) -> bool:
-    """Whether a line's head or a heading's topic is ordinary words only, none a term of a subject."""
-    return all(is_common(word) and not is_subject_term(word) for word in words.split())
+    """Whether a line's head or a heading's topic is ordinary words only, none a term of a subject;
+    a letter counts as one ("seminar Q: ...", "part A: ...")."""
+    return all(len(word) == 1 or (is_common(word) and not is_subject_term(word)) for word in words.split())
 
 
 def _unlabelled(term: str, labels: frozenset[str]) -> str:
@@ -521,7 +522,10 @@ def _is_greek_symbol(word: str) -> bool:
 
 def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
     if " " in inner.strip():
-        terms.add(" ".join(lower.split()))
+        words = lower.split()
+        if words[0] == "the" and len(words) > 2:
+            words = words[1:]  # "the spanish ulcer" is the spanish ulcer
+        terms.add(" ".join(words))
     elif inner[0].isupper() or not is_common(lower):
         names.add(lower)  # 'Diktat': a quoted single word is a name in any case
 
@@ -846,7 +850,7 @@ def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
 
     Once "active transport" is a term, "active site", used again and again, is one of its kin.
     """
-    openers = {term.split()[0] for term in terms if " " in term}
+    openers = {term.split()[0] for term in terms if " " in term} - STOPWORDS
     seen: Counter[str] = Counter()
     for line in lines:
         seen.update({f"{left} {right}" for left, right in line.pairs if left in openers})

@@ -29,7 +29,7 @@ _SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
 
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of the quoted terms in ``text`` (the inside, without the quotes)."""
+    """Spans of the quoted terms in ``text`` (the inside, without the quotes nor a leading "the")."""
     patterns = []
     # Most single quotes are apostrophes ("Stalin's"): a quotation needs one that opens a word.
     if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
@@ -42,7 +42,10 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = match.span(1)
-            if _is_term(match.group(1)) and not any(s < end and start < e for s, e in out):
+            inner = match.group(1)
+            if _is_term(inner) and not any(s < end and start < e for s, e in out):
+                if inner.startswith("the ") and inner.count(" ") > 1:
+                    start += len("the ")  # "the spanish ulcer": the term, not its article
                 out.append((start, end))
     return sorted(out)
 
