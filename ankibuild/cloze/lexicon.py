@@ -68,6 +68,7 @@ from .words import (
     HISTORY_TERMS,
     INSTRUCTIONS,
     PLACES_AS_WORDS,
+    PROPER_NAMES,
     SCIENCE_ENDINGS,
     SCIENCE_EXCEPTIONS,
     STOPWORDS,
@@ -474,6 +475,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(word for word in siblings if " " not in word)
     terms.update(phrase for phrase in siblings if " " in phrase)
     names.update(_prefixed(counts.lower, names))
+    # A name English writes with a capital, written in small letters: "kissinger", "paul"
+    names.update(word for word in counts.lower if word in PROPER_NAMES and len(word) > 2 and not is_common(word))
     units = _units(lines)
     names.update(_lower_acronyms(counts, units))
     terms.update(_with_noun(lines, adjectives))

@@ -34,6 +34,9 @@ SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
 HISTORY_TERMS = _load("history-terms.txt")
+PROPER_NAMES = _load("proper-names.txt")
+"""People's and places' names that English writes with a capital ("peter", "kissinger", "togo"),
+in lower case."""
 """Policies, ideologies, institutions and practices that history notes name in lower case
 ("apartheid", "appeasement", "show trials"), many of them ordinary English words too; for the
 courses the subject lists are not for."""
