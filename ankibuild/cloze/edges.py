@@ -77,7 +77,8 @@ _PARTS = frozenset(
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
     pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers space
     genes nerve nerves restoration parliament mission confederation empire republic revolution war
-    wars treaty pact dynasty shogunate rebellion uprising crisis""".split()
+    wars treaty pact dynasty shogunate rebellion uprising crisis accords accord conference plan
+    emergency fleet""".split()
 )
 _PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
