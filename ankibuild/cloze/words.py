@@ -236,7 +236,7 @@ SCIENCE_EXCEPTIONS = ("gnosis", "dichotomy", "nostalgia", "xenophobia", "homopho
 
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
-ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat".split())
+ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
 INSTRUCTIONS = frozenset(
     """add give start stop check use avoid consider offer treat take monitor measure reduce increase
     switch prescribe refer repeat draw list explain describe compare remember learn note see
