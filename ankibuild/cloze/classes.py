@@ -48,7 +48,8 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy important remember warning caution careful right left
     daily weekly""".split()
 )
-STOPWORD_ACRONYMS = frozenset({"us", "who", "etc"})  # "US", "WHO": a country and an organisation; "ETC": a chain
+# "US", "WHO": a country and an organisation; "ETC": a chain; "AS": aortic stenosis
+STOPWORD_ACRONYMS = frozenset({"us", "who", "etc", "as"})
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 

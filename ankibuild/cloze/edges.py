@@ -108,6 +108,9 @@ _SYMBOL_EQUATION = re.compile(
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
+# Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
+# count ("2NO2", "2HCl", "√(2GM/r)").
+_NUMBERED_ACRONYM = re.compile(r"(?<![\w\-.,/])\d(?!AM|PM)[A-Z]{2,}(?![\w\-/])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
 # A Greek letter that sorts a molecule, cell or drug, with a hyphen before any word ("β-globin",
 # "α-glucose", "β-blockers") or a space before the kinds it sorts ("β cells", "β2 agonist").
@@ -650,6 +653,11 @@ def letter_names(text: str) -> list[Span]:
 def greek_names(text: str) -> list[Span]:
     """Names sorted by a Greek letter: "β-blockers", "α-helix", "β cells", "β2 agonist"."""
     return [match.span() for match in _GREEK_NAME.finditer(text)]
+
+
+def numbered_acronyms(text: str) -> list[Span]:
+    """Abbreviations that start with a digit: "4AT", "2WW"."""
+    return [match.span() for match in _NUMBERED_ACRONYM.finditer(text)]
 
 
 def small_acronyms(text: str) -> list[Span]:

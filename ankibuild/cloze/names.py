@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import STOPWORD_ACRONYMS, core
 from .definitions import DISCOURSE
-from .edges import antibodies, greek_names, initialled_names, letter_names, short_species, small_acronyms
+from .edges import (
+    antibodies,
+    greek_names,
+    initialled_names,
+    letter_names,
+    numbered_acronyms,
+    short_species,
+    small_acronyms,
+)
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
@@ -566,6 +574,8 @@ def _read_line(
         numbers = number_starts(text)
     lower = lower_case(text)
     formed = small_acronyms(text)
+    if numbers:
+        formed += numbered_acronyms(text)
     if ". " in text:
         formed += short_species(text)
         formed += initialled_names(text)
