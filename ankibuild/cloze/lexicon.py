@@ -67,6 +67,7 @@ from .words import (
     GENERAL_NOUNS,
     HISTORY_TERMS,
     INSTRUCTIONS,
+    NOTE_SHORTHAND,
     PLACES_AS_WORDS,
     PROPER_NAMES,
     SCIENCE_ENDINGS,
@@ -490,6 +491,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
+    names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= units  # "MG: myasthenia gravis" does not make "5 mg" a name
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
