@@ -338,6 +338,8 @@ def shape(
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 4 and text[start - 4 : start] in _OF_BEFORE:
             start = with_event(text, start)
+        if equation and end - start > 2 and text[end - 2] == " " and text.startswith(" =", end):
+            end = without_symbol(text, end)
         if start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
             start = with_count(text, start, end)  # "net 2 ATP", "3 Na+ out": how many is the fact
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
@@ -349,6 +351,18 @@ def shape(
 def _is_verb_use(text: str, start: int, end: int) -> bool:
     """Whether a word in "-ed" is used as a verb: after a form of "be" or before "by"."""
     return text.startswith(" by ", end) or _BE_BEFORE.search(text, max(start - len(" being "), 0), start) is not None
+
+
+def without_symbol(text: str, end: int) -> int:
+    """The end of a quantity's blank before the letter that stands for it in a formula:
+    "capacitance C = Q/V", "Hubble's law v = H₀d"; not "hepatitis B = a virus"."""
+    right = _FORMULA_SIDE.match(text, end)
+    if right is None:
+        return end
+    side = WIDE_GAP.split(right.group(1), 1)[0]
+    if _WORD.search(side) is None and any(c.isalpha() for c in side):
+        return end - 2
+    return end
 
 
 def with_count(text: str, start: int, end: int) -> int:
@@ -776,6 +790,7 @@ def _plain_term(span: str) -> bool:
 # The sides of an equals sign, up to the next mark that ends a formula.
 _RIGHT_SIDE = re.compile(r" ?= ?([^=;,:()]*)")
 _LEFT_SIDE = re.compile(r"([^=;,:()]*?) ?= ?$")
+_FORMULA_SIDE = re.compile(r" = ?([^=;,:]*)")  # brackets and all: "v = √(2GM/r)"
 _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
 _UNITS = frozenset(
