@@ -252,6 +252,7 @@ def shape(
     # that may be a formula is found in such a line
     reacts = (("→" in text or "->" in text) and " + " in text) or "⇌" in text
     reactions: list[Span] | None = None
+    formulas: list[Span] | None = None
     out: list[Span] = []
     for start, end in spans:
         first = text[start]
@@ -262,6 +263,11 @@ def shape(
                     reactions = _symbol_equations(text)
                 if any(s <= start and end <= e for s, e in reactions):
                     continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's
+            if equation and end - start <= _FORMULA_LENGTH and " " not in text[start:end]:
+                if formulas is None:
+                    formulas = formula_spans(text)
+                if any(s <= start and end <= e for s, e in formulas):
+                    continue  # "ΔG = ΔH − TΔS", "NPP = GPP − R": a symbol of a formula is the formula's
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
             elif start > 1 and text[start - 1] == "-":
@@ -351,6 +357,54 @@ def shape(
 def _is_verb_use(text: str, start: int, end: int) -> bool:
     """Whether a word in "-ed" is used as a verb: after a form of "be" or before "by"."""
     return text.startswith(" by ", end) or _BE_BEFORE.search(text, max(start - len(" being "), 0), start) is not None
+
+
+def formula_spans(text: str) -> list[Span]:
+    """Where a line's formulas stand: runs of symbols, numbers and signs around an equals sign
+    that do sums ("ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])", "v = u + at"); not a threshold
+    ("INR > 8", "ABPI < 0.9 = PAD") nor words ("CO = cardiac output")."""
+    out: list[Span] = []
+    for clause in _CLAUSE.finditer(text):
+        run: list[tuple[int, int, str]] = []
+        for token in _TOKEN.finditer(text, clause.start(), clause.end()):
+            piece = token.group()
+            if _is_wordy(piece, run[-1][2] if run else ""):
+                _add_formula(run, out)
+                run = []
+            else:
+                run.append((token.start(), token.end(), piece))
+        _add_formula(run, out)
+    return out
+
+
+def _is_wordy(token: str, before: str) -> bool:
+    """Whether a token of a line is a word rather than part of a formula: four letters or more
+    outside brackets ("energy", not "V(out)"), or a small word not joined to the sum ("at" in
+    "ωA at x = 0"; not in "v = u + at")."""
+    bare = _ANNOTATION.sub("", token)
+    if _LETTERS.search(bare) is not None:
+        return True
+    word = bare.strip(".,;:!?")
+    return word in STOPWORDS and not (before and before[-1] in _SIGNS)
+
+
+def _add_formula(run: list[tuple[int, int, str]], out: list[Span]) -> None:
+    """Keep a run of tokens that relates two sums or terms and does a sum: a sign between tokens
+    counts only with a token on each side ("v = u + at"; not "+ HIV =", "= RA +")."""
+    if len(run) < 3:
+        return
+    pieces = [piece for _, _, piece in run]
+    signs = [not any(ch.isalnum() for ch in piece) for piece in pieces]
+    related = computed = False
+    for i, piece in enumerate(pieces):
+        between = signs[i] and 0 < i < len(pieces) - 1 and not signs[i - 1] and not signs[i + 1]
+        inner = _INNER_SUM.search(piece) is not None
+        if any(sign in piece for sign in _RELATIONS) and (between or _INNER_RELATION.search(piece)):
+            related = True
+        if (between and any(sign in piece for sign in _ARITHMETIC)) or inner:
+            computed = True
+    if related and computed:
+        out.append((run[0][0], run[-1][1]))
 
 
 def without_symbol(text: str, end: int) -> int:
@@ -791,6 +845,17 @@ def _plain_term(span: str) -> bool:
 _RIGHT_SIDE = re.compile(r" ?= ?([^=;,:()]*)")
 _LEFT_SIDE = re.compile(r"([^=;,:()]*?) ?= ?$")
 _FORMULA_SIDE = re.compile(r" = ?([^=;,:]*)")  # brackets and all: "v = √(2GM/r)"
+# The clauses of a line, and the tokens of a clause: a formula never crosses "; " nor ", ".
+_CLAUSE = re.compile(r"[^;,:]+(?:[,:](?! )[^;,:]*)*")
+_TOKEN = re.compile(r"\S+")
+_ANNOTATION = re.compile(r"\([a-z ]*\)|\[[^\]]*\]")  # "V(out)", "v(max)", "[HA]"
+_LETTERS = re.compile(r"[A-Za-z]{4,}")
+_RELATIONS = "=≈∝≤≥<>"
+_ARITHMETIC = "+−×÷/*^√²³½·"
+_SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
+# A sum inside one token, between letters or digits: "Q/V", "Δp/Δt", "½QV", "mv²"; a relation: "C=O"
+_INNER_SUM = re.compile(r"\w[/×*^+−]\S|[½√]\w|\w[²³]")
+_INNER_RELATION = re.compile(r"\w[=≈≤≥<>]\w")
 _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
 _UNITS = frozenset(
