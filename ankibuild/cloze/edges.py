@@ -101,7 +101,11 @@ _READING = re.compile(r" \d{1,2}(?:\.\d)?(?!\d|[.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789⁺⁻")
 _SUPERSCRIPT_CHARGES = frozenset("⁺⁻")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
-_SPECIES_SYMBOL = r"(?:\d*(?:[A-Z][a-z]?\d*)+(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?|\d*e[\-−])"
+_SPECIES_SYMBOL = (
+    r"(?:\d*(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+"  # "CO2", "Fe(OH)2"
+    r"(?:\d?[+\-−](?=\())?(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?"  # a charge and a state: "Na+(g)", "Cl-(aq)"
+    r"|\d*e[\-−])"
+)
 _SYMBOL_EQUATION = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌|=)\s*{_SPECIES_SYMBOL})*\s*(?:→|->|⇌)\s*"
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
