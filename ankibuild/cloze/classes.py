@@ -48,8 +48,9 @@ _EMPHASIS = frozenset(
     bad less more few many free read hard easy important remember warning caution careful right left
     daily weekly""".split()
 )
-# "US", "WHO": a country and an organisation; "ETC": a chain; "AS": aortic stenosis
-STOPWORD_ACRONYMS = frozenset({"us", "who", "etc", "as"})
+# "US", "WHO": a country and an organisation; "ETC": a chain; "AS", "IE": aortic stenosis, infective
+# endocarditis (notes write "i.e." in small letters)
+STOPWORD_ACRONYMS = frozenset({"us", "who", "etc", "as", "ie"})
 _BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
 
 

@@ -241,6 +241,8 @@ class _Counts:
     classes: dict[str, WordClass] = field(default_factory=dict)
     places: Counter[str] = field(default_factory=Counter)
     """How often a country whose name is an ordinary word is written with a capital, anywhere."""
+    opening: Counter[str] = field(default_factory=Counter)
+    """How often a word opens a sentence or a fragment with a capital."""
 
     def add(self, line: _Text, base: Lexicon) -> None:
         self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
@@ -252,6 +254,7 @@ class _Counts:
             if lower in PLACES_AS_WORDS:
                 self.places[lower] += 1
             if at_start:
+                self.opening[lower] += 1
                 continue
             self.inside[lower] += 1
             if bare:
@@ -267,7 +270,11 @@ class _Counts:
     def names(self, subject: bool) -> set[str]:
         out = {word for word in self.lower if (subject and is_subject_term(word)) or _is_drug(word)}
         for word, cls in self.classes.items():
-            if cls == "strong" and (self.inside[word] or not (self.lower[word] or is_participle(word))):
+            # "Holderness" twice and "holderness" once: a place written in a hurry; "Insulin" to open
+            # a line and "insulin" everywhere else, a term the course writes in lower case
+            if cls == "strong" and (
+                self.inside[word] or (not is_participle(word) and self.opening[word] > self.lower[word])
+            ):
                 out.add(word)
             elif cls == "common" and (
                 (not self.lower[word] and self.bare[word] >= 2)
