@@ -241,6 +241,11 @@ _NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
 # Endings of classifying adjectives ("magnetic", "nuclear", "electrical"); -ive and -ous too.
 _CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous", "ian", "rine")  # "fallopian tube", "uterine cavity"
 _CLASSIFYING_LAST = frozenset(ending[-1] for ending in _CLASSIFYING)
+_QUALIFIER_LENGTH = 5  # "euglycaemic", "pleuritic"
+# A code that sorts a term before it: a sedimentation coefficient or the numbers of the carbons
+# a bond joins ("70S ribosomes", "1,4 glycosidic bonds"); the term is lower-case.
+_KIND_CODE = re.compile(r"(?<![\w,.])(?:\d{2}S|\d(?:,\d)+-?) $")
+_KIND_CODE_REACH = len("1,4,6- ")
 
 
 def shape(
@@ -350,8 +355,13 @@ def shape(
             start = with_event(text, start)
         if equation and end - start > 2 and text[end - 2] == " " and text.startswith(" =", end):
             end = without_symbol(text, end)
-        if start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
-            start = with_count(text, start, end)  # "net 2 ATP", "3 Na+ out": how many is the fact
+        if start > 2 and text[start - 1] == " " and (text[start - 2] == "S" or text[start - 2].isdigit()):
+            coded = with_kind_code(text, start)
+            if coded == start and text[start - 2].isdigit():
+                coded = with_count(text, start, end)  # "net 2 ATP", "3 Na+ out": how many is the fact
+            start = coded
+        elif start > 4 and text[start - 1] == " " and text[start - 2] == "c" and first.isupper():
+            start = with_technical_qualifier(text, start, end)
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         out.append((start, end))
@@ -421,6 +431,30 @@ def without_symbol(text: str, end: int) -> int:
     if _WORD.search(side) is None and any(c.isalpha() for c in side):
         return end - 2
     return end
+
+
+def with_kind_code(text: str, start: int) -> int:
+    """The start of a term's blank: before the code that sorts it ("70S ribosomes", "1,4
+    glycosidic bonds")."""
+    match = _KIND_CODE.search(text, max(start - _KIND_CODE_REACH, 0), start)
+    return match.start() if match is not None else start
+
+
+def with_technical_qualifier(text: str, start: int, end: int) -> int:
+    """The start of an abbreviation's blank: before a technical adjective in "-ic" that sorts what
+    it names ("euglycaemic DKA", "pleuritic CP"); an ordinary one only describes ("chronic AF"),
+    and one that says where or how much stays apart ("intracapsular NOF", "refractory K+")."""
+    if not text[start:end].isupper():
+        return start
+    begin = start - 1
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    word = text[begin : start - 1]
+    if begin and text[begin - 1].isalnum():
+        return start
+    if word.islower() and word.endswith("ic") and not is_common(word) and len(word) > _QUALIFIER_LENGTH:
+        return begin
+    return start
 
 
 def with_count(text: str, start: int, end: int) -> int:
