@@ -106,6 +106,11 @@ _SPECIES_SYMBOL = (
     r"(?:\d?[+\-−](?=\())?(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?"  # a charge and a state: "Na+(g)", "Cl-(aq)"
     r"|\d*e[\-−])"
 )
+# A cell diagram: two half-cells joined by a salt bridge, "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)".
+_CELL_DIAGRAM = re.compile(
+    rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*\|\s*{_SPECIES_SYMBOL})*\s*\|\|\s*{_SPECIES_SYMBOL}"
+    rf"(?:\s*\|\s*{_SPECIES_SYMBOL})*(?![\w\-])"
+)
 _SYMBOL_EQUATION = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌|=)\s*{_SPECIES_SYMBOL})*\s*(?:→|->|⇌)\s*"
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
@@ -259,7 +264,7 @@ def shape(
     equation = "=" in text
     # a reaction in symbols needs an arrow and a plus or a reversible arrow; read only if a name
     # that may be a formula is found in such a line
-    reacts = (("→" in text or "->" in text) and " + " in text) or "⇌" in text
+    reacts = (("→" in text or "->" in text) and " + " in text) or "⇌" in text or "||" in text
     reactions: list[Span] | None = None
     formulas: list[Span] | None = None
     out: list[Span] = []
@@ -708,12 +713,16 @@ def short_species(text: str) -> list[Span]:
 
 
 def _symbol_equations(text: str) -> list[Span]:
-    """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O"."""
-    return [
+    """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O"; or a
+    cell: "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)"."""
+    out = [
         match.span()
         for match in _SYMBOL_EQUATION.finditer(text)
         if (" + " in match.group() or "⇌" in match.group()) and _all_formulas(match.group())
     ]  # "T4 → T3 in the liver" converts one hormone to another: no reaction written in symbols
+    if "||" in text:
+        out += [match.span() for match in _CELL_DIAGRAM.finditer(text)]
+    return out
 
 
 def _all_formulas(equation: str) -> bool:
