@@ -100,7 +100,7 @@ DISCOURSE = frozenset(
     significance importance solution solutions issue factor factors theme thing things one way
     structure function location definition equation formula symptoms signs treatment treatments
     diagnosis risk risks side mechanism use uses management prevention pros cons feature features
-    add-on follow-up
+    add-on follow-up option options
     characteristics type types property properties process processes stages stage steps step
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip

@@ -7,6 +7,8 @@ import re
 _SENTENCE_MARKS = frozenset(".!?:;=→•([{")
 _SKIPPED_BEFORE = frozenset(" \t\"'‘“*>")
 _SPACED_MARKS = frozenset("-–—+/&")
+# Abbreviations with a full stop that a sentence goes on after: "e.g. Red Tarn".
+_INNER_ABBREVIATIONS = frozenset("e.g. eg. i.e. ie. vs. cf. c. ca. approx. incl. esp. viz. inc.".split())
 # The marks that stand between two words without a space ("budesonide/formoterol",
 # "penicillin→rash"); hyphens are kept, and the parts of a hyphenated word looked at too.
 # Replacing each mark that is there is faster than ``str.translate`` on short lines.
@@ -50,9 +52,19 @@ def starts_sentence(text: str, start: int) -> bool:
     if i < 0:
         return True
     mark = text[i]
+    if mark == "." and _ends_abbreviation(text, i):
+        return False  # "e.g. Red Tarn", "c. Black Death": the point shortens a word
     if mark in _SENTENCE_MARKS:
         return True
     return mark in _SPACED_MARKS and i + 1 < start and (i == 0 or text[i - 1] == " ")
+
+
+def _ends_abbreviation(text: str, point: int) -> bool:
+    """Whether the full stop at ``point`` ends an abbreviation that no sentence ends with."""
+    start = point
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] != "(":
+        start -= 1
+    return text[start : point + 1].lower() in _INNER_ABBREVIATIONS
 
 
 def holds_words(text: str, words: str) -> bool:
