@@ -116,7 +116,7 @@ _SYMBOL_EQUATION = re.compile(
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
-_SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+(?![\w\-])")
+_SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")
 # Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
 # count ("2NO2", "2HCl", "√(2GM/r)").
 _NUMBERED_ACRONYM = re.compile(r"(?<![\w\-.,/])\d(?!AM|PM)[A-Z]{2,}(?![\w\-/])")
