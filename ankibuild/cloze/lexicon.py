@@ -245,7 +245,8 @@ class _Counts:
     """How often a word opens a sentence or a fragment with a capital."""
 
     def add(self, line: _Text, base: Lexicon) -> None:
-        self.lower.update([word.lower() for word in line.words if not word[0].isupper()])
+        # "witte's reforms": the possessive of a name the course writes in small letters
+        self.lower.update([_unpossessed(word.lower()) for word in line.words if not word[0].isupper()])
         classes = self.classes
         for word, at_start, bare in capitalised_words(line.text, line.blocked):
             lower = word.lower()
@@ -313,6 +314,10 @@ def _units(lines: Sequence[_Text]) -> set[str]:
         if line.spans.numbers:
             found.update(match.group(1) for match in _AFTER_NUMBER.finditer(line.text))
     return found
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_new_compound(word: str) -> bool:
