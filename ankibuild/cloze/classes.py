@@ -51,7 +51,8 @@ _EMPHASIS = frozenset(
 # "US", "WHO": a country and an organisation; "ETC": a chain; "AS", "IE": aortic stenosis, infective
 # endocarditis (notes write "i.e." in small letters)
 STOPWORD_ACRONYMS = frozenset({"us", "who", "etc", "as", "ie"})
-_BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
+_BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")
+_LONE_ROMANS = frozenset("IVX")  # one letter, which ``_ROMAN`` leaves to the letters  # "IAIB", "IOIO"
 
 
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
@@ -90,6 +91,10 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"
+        if ("-" in text or "–" in text) and all(
+            _ROMAN.fullmatch(part) or part in _LONE_ROMANS for part in _COMPOUND_SPLIT.split(text)
+        ):
+            return "stop"  # a range of grades, "Garden III-IV", "ASA I-VI": the scale is the name
         if lower in STOPWORDS and lower not in STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym
             return "stop"
         # An ordinary word in capitals is emphasis where the course shouts it ("BRUTAL", "INHIBITS")
