@@ -119,6 +119,12 @@ _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")
 # Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
 # count ("2NO2", "2HCl", "√(2GM/r)").
+# Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1".
+_SMALL_GENE = re.compile(r"(?<![\w\-./^])([a-z]{1,4})\d{1,3}(?![\w\-/.,]\d|[\w\-/])")
+_UNIT_LETTERS = frozenset(
+    """m cm mm km dm nm um g kg mg ug s ms ml l dl h hz n j kj w kw v mv a x t pt fig q wk yr yrs mins
+    hrs sec b ln log lg""".split()
+)
 _NUMBERED_ACRONYM = re.compile(r"(?<![\w\-.,/])\d(?!AM|PM)[A-Z]{2,}(?![\w\-/])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
 # A Greek letter that sorts a molecule, cell or drug, with a hyphen before any word ("β-globin",
@@ -771,8 +777,13 @@ def greek_names(text: str) -> list[Span]:
 
 
 def numbered_acronyms(text: str) -> list[Span]:
-    """Abbreviations that start with a digit: "4AT", "2WW"."""
-    return [match.span() for match in _NUMBERED_ACRONYM.finditer(text)]
+    """Abbreviations that start with a digit ("4AT", "2WW") and the names of genes and proteins
+    written in small letters with a number ("p53", "mdm2", "clv3"), not units ("cm3", "km2")."""
+    out = [match.span() for match in _NUMBERED_ACRONYM.finditer(text)]
+    for match in _SMALL_GENE.finditer(text):
+        if match.group(1) not in _UNIT_LETTERS:
+            out.append(match.span())
+    return out
 
 
 def small_acronyms(text: str) -> list[Span]:

@@ -564,6 +564,9 @@ def _marches(text: str) -> list[Span]:
     return [match.span() for match in _MARCH_ON.finditer(text)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _read_line(
     text: str, lexicon: Lexicon, blocked: Sequence[Span], numbers: Sequence[int] | None, fenced: Sequence[Span]
 ) -> LineNames:
@@ -574,7 +577,7 @@ def _read_line(
         numbers = number_starts(text)
     lower = lower_case(text)
     formed = small_acronyms(text)
-    if numbers:
+    if numbers or _DIGIT.search(text) is not None:
         formed += numbered_acronyms(text)
     if ". " in text:
         formed += short_species(text)
