@@ -460,7 +460,7 @@ def _with_particle(text: str, start: int) -> int:
     """Where a name starts, taking in a particle written before it ("de Stalinisation")."""
     if start < 2 or text[start - 1] != " " or text[start - 2] not in _PARTICLE_ENDS:
         return start  # a quick way past most names: no particle can end just before them
-    before = " " + text[max(0, start - 9) : start]
+    before = " " + text[max(0, start - 9) : start].replace("(", " ")  # "(zur Hausen, 2008)"
     if not before.endswith(_PARTICLES_BEFORE):
         return start
     start -= max(len(p) for p in _PARTICLES_BEFORE if before.endswith(p)) - 1
