@@ -233,7 +233,7 @@ _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
-_INITIALLED = re.compile(r"(?<![\w.'’\-])([A-Z][a-z]{2,}) [A-Z]\. ([A-Z][a-z]{2,})(?![\w'’\-])")
+_INITIALLED = re.compile(r"(?<![\w.'’\-])([A-Z][a-z]{2,}) [A-Z]\. ([A-Z][a-z]{2,})(?![\w\-]|['’](?!s\b))")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
 _GATES = ("voltage-gated ", "ligand-gated ", "Voltage-gated ", "Ligand-gated ")
@@ -699,8 +699,8 @@ def with_genus(text: str, start: int, end: int) -> int:
 
 
 def initialled_names(text: str) -> list[Span]:
-    """A person written with a middle initial whose surname is an everyday word: "Robert E. Lee",
-    "Ulysses S. Grant", "George W. Bush". No sentence ends between them: the first name is no
+    """A person written with a middle initial whose surname is an everyday word ("Robert E. Lee",
+    "Ulysses S. Grant", "George W. Bush") or who owns what follows. No sentence ends between them: the first name is no
     word of English nor of science ("Hepatitis B. Liver ..."), the surname no plural ("Type A.
     Patients") nor a small word."""
     out: list[Span] = []
@@ -708,7 +708,9 @@ def initialled_names(text: str) -> list[Span]:
         first, surname = match.group(1).lower(), match.group(2).lower()
         if is_common(first) or first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or surname.endswith("s"):
             continue
-        if is_common(surname):  # a surname no dictionary holds is a name already: "Dwight D. Eisenhower"
+        # a surname no dictionary holds is a name already ("Dwight D. Eisenhower"), but the reader
+        # of runs stops at a possessive: "John D. Rockefeller's Standard Oil"
+        if is_common(surname) or text.startswith(("'s", "’s"), match.end()):
             out.append(match.span())
     return out
 
