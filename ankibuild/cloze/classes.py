@@ -51,8 +51,10 @@ _EMPHASIS = frozenset(
 # "US", "WHO": a country and an organisation; "ETC": a chain; "AS", "IE": aortic stenosis, infective
 # endocarditis (notes write "i.e." in small letters)
 STOPWORD_ACRONYMS = frozenset({"us", "who", "etc", "as", "ie"})
-_BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")
-_LONE_ROMANS = frozenset("IVX")  # one letter, which ``_ROMAN`` leaves to the letters  # "IAIB", "IOIO"
+_BLOOD_GENOTYPE = re.compile(r"(?:I[ABO]){2}")  # "IAIB", "IOIO"
+LETTER_ROMANS = frozenset("IVX")
+"""Roman numerals of one letter, which ``_ROMAN`` leaves to the letters: a number only beside a
+name ("Charles V", "MHC I") or another numeral ("Garden III-IV")."""
 
 
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
@@ -92,7 +94,7 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         if _ROMAN.fullmatch(text):
             return "roman"
         if ("-" in text or "–" in text) and all(
-            _ROMAN.fullmatch(part) or part in _LONE_ROMANS for part in _COMPOUND_SPLIT.split(text)
+            _ROMAN.fullmatch(part) or part in LETTER_ROMANS for part in _COMPOUND_SPLIT.split(text)
         ):
             return "stop"  # a range of grades, "Garden III-IV", "ASA I-VI": the scale is the name
         if lower in STOPWORDS and lower not in STOPWORD_ACRONYMS:  # "OF", "THE": shouting, not an acronym

@@ -117,14 +117,15 @@ _SYMBOL_EQUATION = re.compile(
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
 _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")
-# Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
-# count ("2NO2", "2HCl", "√(2GM/r)").
-# Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1".
+# Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1";
+# not units with a power ("cm3", "km2"), functions ("ln2") nor "b4".
 _SMALL_GENE = re.compile(r"(?<![\w\-./^])([a-z]{1,4})\d{1,3}(?![\w\-/.,]\d|[\w\-/])")
 _UNIT_LETTERS = frozenset(
     """m cm mm km dm nm um g kg mg ug s ms ml l dl h hz n j kj w kw v mv a x t pt fig q wk yr yrs mins
     hrs sec b ln log lg""".split()
 )
+# Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
+# count ("2NO2", "2HCl", "√(2GM/r)").
 _NUMBERED_ACRONYM = re.compile(r"(?<![\w\-.,/])\d(?!AM|PM)[A-Z]{2,}(?![\w\-/])")
 _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]?)(?![\w\-])")
 # A Greek letter that sorts a molecule, cell or drug, with a hyphen before any word ("β-globin",
@@ -700,9 +701,9 @@ def with_genus(text: str, start: int, end: int) -> int:
 
 def initialled_names(text: str) -> list[Span]:
     """A person written with a middle initial whose surname is an everyday word ("Robert E. Lee",
-    "Ulysses S. Grant", "George W. Bush") or who owns what follows. No sentence ends between them: the first name is no
-    word of English nor of science ("Hepatitis B. Liver ..."), the surname no plural ("Type A.
-    Patients") nor a small word."""
+    "Ulysses S. Grant", "George W. Bush") or who owns what follows. No sentence ends between them:
+    the first name is no word of English nor of science ("Hepatitis B. Liver ..."), the surname
+    no plural ("Type A. Patients") nor a small word."""
     out: list[Span] = []
     for match in _INITIALLED.finditer(text):
         first, surname = match.group(1).lower(), match.group(2).lower()

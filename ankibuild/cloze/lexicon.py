@@ -161,7 +161,7 @@ class Lexicon:
     """A memo of ``line_spans``, which depends only on the line."""
     lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
     """A memo of what the line reader of ``find_names`` reads from each line before it looks for
-    the course's terms, which depends only on the names, plain words and fields."""
+    the course's terms, which depends only on the fields above, not on the terms."""
     blanks: dict[BlankKey, Blank] = field(default_factory=dict, repr=False)
     """A memo of the blanks ``find_blanks`` and ``plan_blanks`` return, by their fields: frozen
     values, dear to build, and the same spans recur from line to line."""
@@ -354,7 +354,7 @@ def _is_ordinary(words: str) -> bool:
     return all(len(word) == 1 or (is_common(word) and not is_subject_term(word)) for word in words.split())
 
 
-def _unlabelled(term: str, labels: frozenset[str]) -> str:
+def _without_label(term: str, labels: frozenset[str]) -> str:
     """A term of two words or more without a label of the course at either end."""
     first, _, rest = term.partition(" ")
     if not rest:
@@ -467,7 +467,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     described -= field_heads
     labels = frozenset(head for head in field_heads if " " not in head)
     if labels:  # "Measles Sign: Koplik spots" defines measles, under the course's label
-        described = {_unlabelled(term, labels) for term in described}
+        described = {_without_label(term, labels) for term in described}
     field_words = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
     names.update(term for term in described if " " not in term)
@@ -516,7 +516,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
     # The classes, runs and lines met while learning hold for the final lexicon too (they depend
-    # only on the names, plain words and fields), so the course's own lines are read from the memo.
+    # only on the names, plain words, fields, labels and shouted words), so the course's own lines
+    # are read from the memo.
     return Lexicon(
         names=known.names,
         terms=index,

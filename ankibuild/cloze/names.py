@@ -138,9 +138,10 @@ def _species_end(text: str, end: int) -> int:
 class LineNames(NamedTuple):
     """What the line reader finds in a line before it looks for the course's terms.
 
-    It depends on the line, the spans blocked in it and the course's names, plain words and
-    fields, not on its terms, so the lexicon memoises it per line (``Lexicon.lines``): learning
-    reads every line of the course this way, and blanking the same lines later reads it back.
+    It depends on the line, the spans blocked in it and the course's names, plain words, fields,
+    labels and shouted words, not on its terms, so the lexicon memoises it per line
+    (``Lexicon.lines``): learning reads every line of the course this way, and blanking the same
+    lines later reads it back.
     """
 
     blocked: tuple[Span, ...]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from .classes import NAME_LIKE, WordClass, core, word_class
+from .classes import LETTER_ROMANS, NAME_LIKE, WordClass, core, word_class
 from .words import (
     ADJECTIVE_ENDINGS,
     EPONYM_HEADS,
@@ -97,9 +97,6 @@ class _Words(NamedTuple):
     classes: list[WordClass]
 
 
-_LETTER_ROMANS = frozenset("IVX")
-
-
 def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
     """The names in a run of capitalised words, memoised per lexicon (they depend on no more)."""
     found = lexicon.runs.get(run)
@@ -136,7 +133,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     for i, word in enumerate(words):
         if word == "PM":
             classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM": an office
-        elif word in _LETTER_ROMANS and i and classes[i - 1] in NAME_LIKE:
+        elif word in LETTER_ROMANS and i and classes[i - 1] in NAME_LIKE:
             classes[i] = "roman"  # "Elizabeth I", "MHC I", "SALT I", "Charles V"
         elif word in _MONTHS_AS_WORDS and i < final and words[i + 1].lower() in _ORDINALS:
             classes[i] = "strong"  # "May Fourth Movement": a month and its day name the event
