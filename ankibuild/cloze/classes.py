@@ -93,6 +93,8 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):
             return "roman"
+        if "+" in text and all(len(part) == 1 and part.isalpha() for part in text.split("+")):
+            return "stop"  # "A+B = petals": letters added up, not an abbreviation; "U+Es" is one
         if ("-" in text or "–" in text) and all(
             _ROMAN.fullmatch(part) or part in LETTER_ROMANS for part in _COMPOUND_SPLIT.split(text)
         ):

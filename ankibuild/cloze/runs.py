@@ -97,6 +97,10 @@ class _Words(NamedTuple):
     classes: list[WordClass]
 
 
+# The places that take a royal's name and title: "Prince Edward Island", "Queen Maud Land".
+_NAMED_PLACES = POSSESSIVE_PLACES | frozenset("sound land islands strait straits falls lake station".split())
+
+
 def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
     """The names in a run of capitalised words, memoised per lexicon (they depend on no more)."""
     found = lexicon.runs.get(run)
@@ -216,7 +220,8 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         last = office
     first = _trim(run, start, last, opening)
     opening = opening and first == start
-    if first > last or (classes[first] in ("title", "roman", "connector") and not (first < last and cores[first][1])):
+    owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES)
+    if first > last or (classes[first] in ("title", "roman", "connector") and not owned):
         return None
     kinds = {classes[i] for i in range(first, last + 1)} - {"connector"}
     named = bool(kinds & NAME_LIKE) or (
@@ -263,6 +268,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
         opens = opening and first == start
         if cls == "title" and cores[first][1]:
             break  # a title that owns the rest of the name is part of it: "King's College"
+        if cls == "title" and cores[last][0].lower() in _NAMED_PLACES and last > after:
+            break  # a place named after a royal: "Prince William Sound", "Queen Elizabeth Olympic Park"
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
