@@ -343,8 +343,8 @@ def heading(text: str) -> str | None:
     if any(not word[1:].islower() or word.lower() in STOPWORDS for word in words if len(word) > 1):
         return None  # "Rise in Khrushchev", "Weimar Republic": found as names, if names
     lower = [word.lower() for word in words]
-    if lower[0] in TITLES and len(lower) > 1:
-        lower = lower[1:]  # "Cardinal Thomas Wolsey (c. 1473-1530)": the man, not his office
+    if lower[0] in TITLES and len(lower) > 1 and words[1][0].isupper():
+        lower = lower[1:]  # "Cardinal Thomas Wolsey (c. 1473-1530)": the man; "General election" stays
     if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS or lower[0] in NOTE_SHORTHAND:
         return None
     if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":

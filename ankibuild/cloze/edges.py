@@ -19,8 +19,8 @@ Detectors find words; a few names reach past the word they were found by:
 - a name takes a prefix joined to it ("sub-Saharan Africa", "anti-CCP");
 - an anatomist's name takes the structure named after them ("loop of Henle");
 - a ruler's name takes its epithet ("William the Conqueror");
-- a possessive name alone before a mark, "vs" or "or" keeps its "'s": it stands for what it
-  names ("Crohn's vs UC" for Crohn's disease);
+- a possessive name alone before a mark, "vs", "or", "+", "&", an arrow or a bracket keeps its
+  "'s": it stands for what it names ("Crohn's vs UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
 - a name numbered after it takes its number ("group 1", "Apollo 15"), a scale its reading
   ("Mw 7.0");
@@ -45,12 +45,16 @@ from .words import (
     GENERAL_NOUNS,
     NOTE_SHORTHAND,
     PLACE_ABBREVIATIONS,
+    PROPER_NAMES,
+    ROUTINE_SHORTHAND,
     SALT_WORDS,
     SCIENCE_ENDINGS,
     SHORT_GENERA,
     STOPWORDS,
+    UNIT_WORDS,
     is_common,
     is_participle,
+    is_subject_term,
     is_verb_like,
     verb_before,
 )
@@ -76,11 +80,15 @@ _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
     pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers space
-    genes nerve nerves restoration parliament mission confederation empire republic revolution war
-    wars treaty pact dynasty shogunate rebellion uprising crisis accords accord conference plan
-    emergency fleet""".split()
+    genes nerve nerves""".split()
 )
-_PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS}))
+# The events, states and bodies a name in small letters may be part of ("meiji restoration",
+# "frankfurt parliament", "geneva accords"); not after a subject's term ("an asthma plan").
+_EVENT_PARTS = frozenset(
+    """restoration parliament mission confederation empire republic revolution war wars treaty pact
+    dynasty shogunate rebellion uprising crisis accords accord conference plan emergency fleet""".split()
+)
+_PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS | _EVENT_PARTS}))
 _AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -111,6 +119,7 @@ _CELL_DIAGRAM = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*\|\s*{_SPECIES_SYMBOL})*\s*\|\|\s*{_SPECIES_SYMBOL}"
     rf"(?:\s*\|\s*{_SPECIES_SYMBOL})*(?![\w\-])"
 )
+_CELL_BARS = re.compile(r"\s*\|\|?\s*")
 _SYMBOL_EQUATION = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌|=)\s*{_SPECIES_SYMBOL})*\s*(?:→|->|⇌)\s*"
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
@@ -120,9 +129,11 @@ _SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")
 # Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1";
 # not units with a power ("cm3", "km2"), functions ("ln2") nor "b4".
 _SMALL_GENE = re.compile(r"(?<![\w\-./^])([a-z]{1,4})\d{1,3}(?![\w\-/.,]\d|[\w\-/])")
-_UNIT_LETTERS = frozenset(
-    """m cm mm km dm nm um g kg mg ug s ms ml l dl h hz n j kj w kw v mv a x t pt fig q wk yr yrs mins
-    hrs sec b ln log lg""".split()
+# Not units with a power, nor counted things: "cm3", "day1", "step2", "spo2"
+_NOT_GENES = (
+    UNIT_WORDS
+    | ROUTINE_SHORTHAND
+    | frozenset("x fig q b ln log lg day step stage grade type class lead part page week level phase round".split())
 )
 # Abbreviations that start with a digit: "4AT", "2WW", "3TC"; not a time ("9AM") nor a formula's
 # count ("2NO2", "2HCl", "√(2GM/r)").
@@ -195,7 +206,7 @@ _PREFIX_REACH = len("trans-")
 _EVENT_OF = re.compile(
     r"(?<![\w\-])(?:treaty|battle|siege|peace|congress|edict|declaration|charter|statute|convention"
     r"|conference|league|sack|partition|unification|massacre|defenestration|dissolution"
-    r"|annexation|storming|bill|act|council|diet) of (?:the )?$",
+    r"|annexation|storming|bill|act|council) of (?:the )?$",
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
@@ -216,11 +227,12 @@ _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 # A regnal number or an epithet after a ruler written in small letters; "i", "v" and "iv" only
 # before a mark, as they also stand for "I", "versus" and "intravenous" ("morphine iv 5 mg").
 _SMALL_REGNAL = re.compile(
-    r" ((?:i{2,3}|vi{1,3}|ix|xi{1,3}|xiv|xvi{0,3})\b|(?:[iv]|iv)(?=$|[,;:.)]| \()"
+    r" ((?:i{2,3}|vi{1,3}|ix|xi{1,3}|xiv|xvi{0,3}|xix|xx)\b|(?:[ivx]|iv)(?=$|[,;:)]|\.(?!\w)| \()"
     rf"|the (?:{'|'.join(sorted(_EPITHETS))})\b)"
 )
 # What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
-# arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a year ("Wakefield's 1998 paper").
+# arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a plain year ("Wakefield's 1998
+# paper").
 _ELLIPSIS_AFTER = re.compile(r"$|[,;:.)?!]| (?:vs|or)\b| [+&→(]")
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
@@ -360,7 +372,7 @@ def shape(
                     channel = _CHANNEL.match(text, end)  # "voltage-gated sodium channels", "sodium ion
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
                 if end == stop:
-                    end = with_small_regnal(text, end)
+                    end = with_small_regnal(text, start, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 4 and text[start - 4 : start] in _OF_BEFORE:
@@ -435,12 +447,13 @@ def _add_formula(run: list[tuple[int, int, str]], out: list[Span]) -> None:
 
 def without_symbol(text: str, end: int) -> int:
     """The end of a quantity's blank before the letter that stands for it in a formula:
-    "capacitance C = Q/V", "Hubble's law v = H₀d"; not "hepatitis B = a virus"."""
+    "capacitance C = Q/V", "escape velocity v = √(2GM/r)"; not "hepatitis B = a virus" nor
+    "hepatitis B = HBV", where no sum follows."""
     right = _FORMULA_SIDE.match(text, end)
     if right is None:
         return end
     side = WIDE_GAP.split(right.group(1), 1)[0]
-    if _WORD.search(side) is None and any(c.isalpha() for c in side):
+    if _WORD.search(side) is None and any(c.isalpha() for c in side) and any(c in _ARITHMETIC for c in side):
         return end - 2
     return end
 
@@ -453,9 +466,9 @@ def with_kind_code(text: str, start: int) -> int:
 
 
 def with_technical_qualifier(text: str, start: int, end: int) -> int:
-    """The start of an abbreviation's blank: before a technical adjective in "-ic" that sorts what
-    it names ("euglycaemic DKA", "pleuritic CP"); an ordinary one only describes ("chronic AF"),
-    and one that says where or how much stays apart ("intracapsular NOF", "refractory K+")."""
+    """The start of an abbreviation's blank: before an adjective in "-ic" that no dictionary holds,
+    which sorts what it names ("euglycaemic DKA", "pleuritic CP"); an ordinary one only describes
+    ("chronic AF")."""
     if not text[start:end].isupper():
         return start
     begin = start - 1
@@ -552,9 +565,12 @@ def with_event(text: str, start: int) -> int:
     return match.start() if match is not None else start
 
 
-def with_small_regnal(text: str, end: int) -> int:
+def with_small_regnal(text: str, start: int, end: int) -> int:
     """The end of a ruler's blank in notes written in small letters: after a regnal number or an
-    epithet ("james ii", "louis xiv", "alexander i,", "frederick the great")."""
+    epithet ("james ii", "louis xiv", "alexander i,", "frederick the great"); a ruler's name is
+    one English writes with a capital, not a term ("aspirin i.e.", "adipocytes the fat cells")."""
+    if text[start:end].split(" ")[-1] not in PROPER_NAMES:
+        return end
     match = _SMALL_REGNAL.match(text, end)
     return match.end(1) if match is not None else end
 
@@ -599,7 +615,8 @@ def with_epithet(text: str, start: int, end: int) -> int:
 
 def with_ellipsis(text: str, end: int) -> int:
     """The end of a possessive name's blank that stands for what it names: "Crohn's" for
-    Crohn's disease, before a mark, "vs" or "or"; not "Stalin's" before the noun it owns."""
+    Crohn's disease, before a mark, "vs", "or", "+", "&", an arrow or a bracket; not "Stalin's"
+    before the noun it owns."""
     if text[end + 1 : end + 2] != "s":
         return end
     return end + 2 if _ELLIPSIS_AFTER.match(text, end + 2) else end
@@ -646,7 +663,11 @@ def with_part(text: str, end: int) -> int:
     if not text.startswith(_PART_STARTS, end):
         return end  # most terms: a quick test of the text after them finds no such noun
     match = _NEXT_WORD.match(text, end)
-    if match is None or match.group(1) not in _PARTS:
+    if match is None:
+        return end
+    if match.group(1) in _EVENT_PARTS:
+        return match.end() if not is_subject_term(text[:end].rsplit(" ", 1)[-1].lower()) else end
+    if match.group(1) not in _PARTS:
         return end
     if match.group(1) == "pump" and text[end - 1] == "s":
         return end  # "the ventricles pump blood": after a plural, "pump" is the verb
@@ -730,7 +751,9 @@ def _symbol_equations(text: str) -> list[Span]:
         if (" + " in match.group() or "⇌" in match.group()) and _all_formulas(match.group())
     ]  # "T4 → T3 in the liver" converts one hormone to another: no reaction written in symbols
     if "||" in text:
-        out += [match.span() for match in _CELL_DIAGRAM.finditer(text)]
+        for match in _CELL_DIAGRAM.finditer(text):
+            if all(_all_formulas(half) for half in _CELL_BARS.split(match.group())):
+                out.append(match.span())  # not "treat DVT || PE": abbreviations, no formulas
     return out
 
 
@@ -784,7 +807,7 @@ def numbered_acronyms(text: str) -> list[Span]:
     written in small letters with a number ("p53", "mdm2", "clv3"), not units ("cm3", "km2")."""
     out = [match.span() for match in _NUMBERED_ACRONYM.finditer(text)]
     for match in _SMALL_GENE.finditer(text):
-        if match.group(1) not in _UNIT_LETTERS:
+        if match.group(1) not in _NOT_GENES and match.group() not in ROUTINE_SHORTHAND:
             out.append(match.span())
     return out
 
@@ -807,8 +830,8 @@ def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> 
     if any(start <= at < stop for start, stop, _ in dates):
         return end
     low, _, high = number.group(1).partition("-")
-    if high and int(high) > int(low):
-        return end  # a range of readings: "Likert 1-5", "INR 2-3"; "CA 19-9" is one marker
+    if high and int(high) > int(low) and text.rfind(" ", 0, end) < end - 2:
+        return end  # a range of readings: "Likert 1-5", "INR 2-3"; "CA 19-9", "CA 27-29" are markers
     if _is_step(text, number.group(1), number.end(1), end):
         return end
     return number.end(1)
@@ -914,8 +937,8 @@ _LETTERS = re.compile(r"[A-Za-z]{4,}")
 _RELATIONS = "=≈∝≤≥<>"
 _ARITHMETIC = "+−×÷/*^√²³½·"
 _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
-# A sum inside one token, between letters or digits: "Q/V", "Δp/Δt", "½QV", "mv²"; a relation: "C=O"
-_INNER_SUM = re.compile(r"\w[/×*^+−]\S|[½√]\w|\w[²³]")
+# A sum inside one token, between letters or digits: "½QV", "mv²", "2pq+q²"; a relation: "C=O"
+_INNER_SUM = re.compile(r"\w[×*^+−]\S|[½√]\w|\w[²³]")  # not "/": "140/90", "g/L", "FEV1/FVC" are no sums
 _INNER_RELATION = re.compile(r"\w[=≈≤≥<>]\w")
 _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".

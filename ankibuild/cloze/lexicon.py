@@ -67,6 +67,7 @@ from .words import (
     GENERAL_NOUNS,
     HISTORY_TERMS,
     INSTRUCTIONS,
+    MONTHS,
     NOTE_SHORTHAND,
     PLACES_AS_WORDS,
     PROPER_NAMES,
@@ -76,10 +77,13 @@ from .words import (
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
     TITLES,
+    UNIT_WORDS,
+    WEEKDAYS,
     ends_in_plural_s,
     is_common,
     is_history_term,
     is_participle,
+    is_proper_adjective,
     is_subject_term,
     is_verb_like,
     verb_before,
@@ -122,7 +126,7 @@ _SIZES = frozenset(
 )
 _SMALL_PARTS = tuple(word for word in STOPWORDS if len(word) >= 4)  # "eachother", "everytime"
 _LOWER_ACRONYM = 3  # "gbs", "dvt"; not "ms" (milliseconds), "pe"
-_AFTER_NUMBER = re.compile(r"\d ?([a-z]{1,3})\b")
+_SCALE_NAMES = frozenset({"celsius", "fahrenheit"})  # "100 degrees celsius"
 _NAME_PREFIXES = frozenset("re counter de non sub post pre inter trans hyper hypo".split())
 
 
@@ -161,7 +165,8 @@ class Lexicon:
     """A memo of ``line_spans``, which depends only on the line."""
     lines: dict[str, LineNames] = field(default_factory=dict, repr=False)
     """A memo of what the line reader of ``find_names`` reads from each line before it looks for
-    the course's terms, which depends only on the fields above, not on the terms."""
+    the course's terms, which depends only on the names, plain words, fields, labels and shouted
+    words above, not on the terms."""
     blanks: dict[BlankKey, Blank] = field(default_factory=dict, repr=False)
     """A memo of the blanks ``find_blanks`` and ``plan_blanks`` return, by their fields: frozen
     values, dear to build, and the same spans recur from line to line."""
@@ -290,7 +295,7 @@ class _Counts:
         return frozenset(word for word in self.lower if not self.inside[word])
 
 
-def _lower_acronyms(counts: _Counts, units: set[str]) -> set[str]:
+def _lower_acronyms(counts: _Counts) -> set[str]:
     """Abbreviations the course writes in capitals and, in a hurry, in small letters too ("GBS",
     "?gbs"): no English word, nor a unit ("MG" and "5 mg")."""
     return {
@@ -300,20 +305,22 @@ def _lower_acronyms(counts: _Counts, units: set[str]) -> set[str]:
         and len(word) >= _LOWER_ACRONYM
         and counts.lower[word]
         and word.isalpha()
-        and word not in units
+        and word not in UNIT_WORDS
         and word not in STOPWORDS
         and not is_common(word)
     }
 
 
-def _units(lines: Sequence[_Text]) -> set[str]:
-    """Short words the course writes in small letters right after a number: units ("5 mg",
-    "10 ml", "2 wk"), which name nothing, whatever else the course writes them for."""
-    found: set[str] = set()
-    for line in lines:
-        if line.spans.numbers:
-            found.update(match.group(1) for match in _AFTER_NUMBER.finditer(line.text))
-    return found
+def _is_small_proper_name(word: str) -> bool:
+    return (
+        word in PROPER_NAMES
+        and len(word) > 2
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in _SCALE_NAMES
+        and not is_common(word)
+        and not is_proper_adjective(word)
+    )
 
 
 def _unpossessed(word: str) -> str:
@@ -391,15 +398,18 @@ def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
 # A short ordinary word in capitals is an abbreviation wherever it stands ("the WHO guideline",
 # "approved by NICE in 2021"); a long one may be either.
 _LONG_CAPITALS = 5
-_LONG_CAPITAL_WORD = re.compile(r"[A-Z]{5}")
-_NAMED_BY = frozenset({"trial", "trials", "study", "score", "criteria"})  # "the AVOID trial"
+_LONG_CAPITAL_WORD = re.compile(f"[A-Z]{{{_LONG_CAPITALS}}}")
+# Nouns after a word in capitals that say it names something: "the AVOID trial", "the CRASH mnemonic".
+_NAMED_BY = frozenset(
+    "trial trials study studies score criteria scale rule mnemonic protocol tool checklist model".split()
+)
 
 
 def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
     """The long ordinary words the course writes in capitals for emphasis (``Lexicon.shouted``).
 
-    "auxin INHIBITS growth" and "FEAR and TERROR" shout; "causes PIRATES: PE, IHD, ..." and "the
-    ORBIT score" name a mnemonic and a score.
+    "auxin INHIBITS growth", "FEAR and TERROR" and a line's head "MANAGEMENT: ..." shout; "causes
+    PIRATES: PE, IHD, ..." and "the ORBIT score" name a mnemonic and a score.
     """
     shouted: set[str] = set()
     for line in lines:
@@ -411,10 +421,14 @@ def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
                 continue
             before = _spaced(words, gaps, i, -1)
             after = _spaced(words, gaps, i, 1)
+            if any(word in _NAMED_BY for word in after):
+                continue  # "the RECOVERY and PRINCIPLE trials", "the CRASH mnemonic"
             if (
-                before[:1] and after[:1] and before[0].islower() and after[0].islower() and after[0] not in _NAMED_BY
-            ) or any(map(_shouts, before + after)):
-                shouted.add(word)
+                (before[:1] and after[:1] and before[0].islower() and after[0].islower())
+                or any(map(_shouts, before + after))
+                or (not i and gaps[0].startswith(":") if gaps else False)
+            ):
+                shouted.add(word)  # "auxin INHIBITS growth", "CELL STRUCTURE", "MANAGEMENT: ..."
     return frozenset(shouted)
 
 
@@ -488,10 +502,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(word for word in siblings if " " not in word)
     terms.update(phrase for phrase in siblings if " " in phrase)
     names.update(_prefixed(counts.lower, names))
-    # A name English writes with a capital, written in small letters: "kissinger", "paul"
-    names.update(word for word in counts.lower if word in PROPER_NAMES and len(word) > 2 and not is_common(word))
-    units = _units(lines)
-    names.update(_lower_acronyms(counts, units))
+    # A name English writes with a capital, written in small letters: "kissinger", "paul"; not a
+    # month, a day, a language or a people ("monday", "latin", "victorian")
+    names.update(word for word in counts.lower if _is_small_proper_name(word))
+    names.update(_lower_acronyms(counts))
     terms.update(_with_noun(lines, adjectives))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
     terms.update(_bound_pairs(lines, counts.lower, names))
@@ -504,7 +518,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
-    names -= units  # "MG: myasthenia gravis" does not make "5 mg" a name
+    names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, labels=labels, shouted=shouted)

@@ -147,9 +147,15 @@ def _ordinal_names(text: str, lower: str) -> Iterator[tuple[int, int]]:
         end = _last_head_end(match)
         if not end or not _word_start(lower, start):
             continue
-        if text[start] == "f" and text[match.start(1) + 1].isupper():
-            continue  # "the first Blalock-Taussig shunt": the first of them, not the First World War
+        if lower.startswith("first", start) and text[start] == "f" and _names_next(text, match.start(1) + 1):
+            continue  # "the first Blalock-Taussig shunt": the first of them; "the first World War"
         yield start, end
+
+
+def _names_next(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a capitalised name no dictionary holds ("Blalock-Taussig")."""
+    word = _WORD.match(text, at)
+    return word is not None and word.group()[0].isupper() and not is_common(word.group().lower().split("-")[0])
 
 
 def _last_head_end(match: re.Match[str]) -> int:

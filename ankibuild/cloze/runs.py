@@ -137,8 +137,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     for i, word in enumerate(words):
         if word == "PM":
             classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM": an office
-        elif word in LETTER_ROMANS and i and classes[i - 1] in NAME_LIKE:
-            classes[i] = "roman"  # "Elizabeth I", "MHC I", "SALT I", "Charles V"
+        elif word in LETTER_ROMANS and i and classes[i - 1] in NAME_LIKE and (word == "I" or i == final):
+            classes[i] = "roman"  # "Elizabeth I", "MHC I", "Charles V"; "Stalin V Trotsky" is versus
         elif word in _MONTHS_AS_WORDS and i < final and words[i + 1].lower() in _ORDINALS:
             classes[i] = "strong"  # "May Fourth Movement": a month and its day name the event
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:

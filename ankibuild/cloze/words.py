@@ -34,13 +34,12 @@ SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
 HISTORY_TERMS = _load("history-terms.txt")
-PROPER_NAMES = _load("proper-names.txt")
-"""People's and places' names that English writes with a capital ("peter", "kissinger", "togo"),
-in lower case."""
 """Policies, ideologies, institutions and practices that history notes name in lower case
 ("apartheid", "appeasement", "show trials"), many of them ordinary English words too; for the
 courses the subject lists are not for."""
-
+PROPER_NAMES = _load("proper-names.txt")
+"""Words that English writes only with a capital, in lower case: mostly people's and places' names
+("kissinger", "togo"), but months, days, languages and peoples too ("monday", "latin")."""
 
 _HISTORY_WORDS = frozenset(term for term in HISTORY_TERMS if " " not in term)
 
@@ -125,7 +124,7 @@ EVENT_HEADS = frozenset(
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
-    pump shunt nomogram procedure operation incision""".split()
+    pump shunt nomogram""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
@@ -236,6 +235,12 @@ SCIENCE_EXCEPTIONS = ("gnosis", "dichotomy", "nostalgia", "xenophobia", "homopho
 
 # Routine observations, dose frequencies and routes in clinical notes: read on every ward round,
 # they are how a fact is written, never the fact being learnt ("HR ≥ 110", "500 mg TDS").
+UNIT_WORDS = frozenset(
+    """m cm mm km dm nm um g kg mg ug s ms ml l dl h hz n j kj w kw v mv a t pt wk wks yr yrs min mins
+    hr hrs sec mmol mol""".split()
+)
+"""Units written in small letters after a number ("5 mg", "2 wk"): never names, whatever else
+the course writes them for ("MG" for myasthenia gravis)."""
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
 INSTRUCTIONS = frozenset(
     """add give start stop check use avoid consider offer treat take monitor measure reduce increase
