@@ -18,17 +18,25 @@ Detectors find words; a few names reach past the word they were found by:
 - a species name takes its genus when the genus is shortened ("C. difficile", "Staph aureus");
 - a name takes a prefix joined to it ("sub-Saharan Africa", "anti-CCP");
 - an anatomist's name takes the structure named after them ("loop of Henle");
-- a ruler's name takes its epithet ("William the Conqueror");
+- a ruler's name takes its epithet ("William the Conqueror"), and in notes written in small
+  letters its regnal number too ("james ii"); a place takes the treaty, battle or congress
+  named after it ("peace of westphalia"), a name in small letters the event or body ("meiji
+  restoration");
+- a term takes the code that sorts it ("70S ribosomes", "1,4 glycosidic bonds"), an
+  abbreviation a technical adjective in "-ic" ("euglycaemic DKA");
 - a possessive name alone before a mark, "vs", "or", "+", "&", an arrow or a bracket keeps its
   "'s": it stands for what it names ("Crohn's vs UC" for Crohn's disease);
 - a person's name takes the initials before it ("J.J. Thomson", "W. E. B. Du Bois");
-- a name numbered after it takes its number ("group 1", "Apollo 15"), a scale its reading
-  ("Mw 7.0");
+- a name numbered after it takes its number ("group 1", "Apollo 15"), not a range ("Likert
+  1-5"), a scale its reading ("Mw 7.0");
+- a quantity leaves out the letter that stands for it before a sum ("capacitance C = Q/V");
 - and some capitals name nothing: a unit after a number ("50 Hz"), the symbols of a formula
-  ("V = IR", "KE = ½mv²") and the formulas of a symbol equation ("Al3+ + 3e- → Al").
+  that does a sum ("V = IR", "ΔG = ΔH − TΔS") and the formulas of a symbol equation or a cell
+  diagram ("Al3+ + 3e- → Al").
 
 Some names are known by how they are written, and are found here too: a species with its genus
-shortened ("E. coli"), antibodies ("anti-CCP") and abbreviations that start in lower case ("eGFR").
+shortened ("E. coli"), antibodies ("anti-CCP"), abbreviations that start in lower case ("eGFR")
+or with a digit ("4AT"), and genes named in small letters with a number ("p53").
 """
 
 from __future__ import annotations
