@@ -421,8 +421,8 @@ def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
                 continue
             before = _spaced(words, gaps, i, -1)
             after = _spaced(words, gaps, i, 1)
-            if any(word in _NAMED_BY for word in after):
-                continue  # "the RECOVERY and PRINCIPLE trials", "the CRASH mnemonic"
+            if any(noun in _NAMED_BY for noun in after):
+                continue  # "the CRASH mnemonic", "the ORBIT score"
             if (
                 (before[:1] and after[:1] and before[0].islower() and after[0].islower())
                 or any(map(_shouts, before + after))
