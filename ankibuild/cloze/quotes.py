@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .words import EXAM_COMMANDS
+
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
 _DOUBLE = re.compile(r"(?<!\w)[\"“](?=[^\W_])([^\"“”\n]{1,60}?)(?<=[\w)])[\"”]")
@@ -26,9 +28,6 @@ def _verb_with_object(verb: str, after: str) -> bool:
 
 
 _SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
-_COMMANDS = frozenset(
-    "assess evaluate explain describe discuss compare contrast outline analyse analyze justify examine suggest".split()
-)
 
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
@@ -57,7 +56,7 @@ def _is_term(inner: str) -> bool:
     words = inner.split()
     if not words or len(words) > _MAX_WORDS or inner[-1] in ".!?,;:":
         return False
-    if words[0].lower() in _COMMANDS:
+    if words[0].lower() in EXAM_COMMANDS:
         return False  # "Assess a UK flood scheme": an exam's question, not a term
     if len(words) > 1 and all(word[0].isupper() or word in _SMALL_WORDS for word in words):
         return True  # a title: "I Have a Dream", "Wind of Change"

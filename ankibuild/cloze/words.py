@@ -242,14 +242,17 @@ UNIT_WORDS = frozenset(
 """Units written in small letters after a number ("5 mg", "2 wk"): never names, whatever else
 the course writes them for ("MG" for myasthenia gravis)."""
 ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
-INSTRUCTIONS = frozenset(
+EXAM_COMMANDS = frozenset(
+    """explain describe compare evaluate assess discuss analyse analyze justify outline summarise
+    summarize define identify suggest calculate examine contrast annotate sketch predict""".split()
+)
+"""The command words of exam questions ("Assess Stalin as leader", "Evaluate SEZs: ...")."""
+INSTRUCTIONS = EXAM_COMMANDS | frozenset(
     """add give start stop check use avoid consider offer treat take monitor measure reduce increase
-    switch prescribe refer repeat draw list explain describe compare remember learn note see
-    evaluate assess discuss analyse analyze justify outline summarise summarize define identify
-    suggest calculate examine contrast annotate sketch predict""".split()
+    switch prescribe refer repeat draw list remember learn note see""".split()
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine") or an
-exam's command ("Evaluate SEZs: ...", "Assess Stalin as leader"): no term."""
+exam's command: no term."""
 SHORT_GENERA = ("Staph", "Strep", "Strept")
 """Genera written clipped before a species: "Staph aureus", "Strep pneumoniae"."""
 DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
