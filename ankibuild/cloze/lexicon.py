@@ -56,7 +56,7 @@ from .definitions import (
     listed,
     narrowed_terms,
 )
-from .names import LineNames, capitalised_words, line_names, lower_case
+from .names import LineNames, capitalised_words, line_names, lower_case, unlabelled
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
@@ -361,17 +361,6 @@ def _is_ordinary(words: str) -> bool:
     return all(len(word) == 1 or (is_common(word) and not is_subject_term(word)) for word in words.split())
 
 
-def _without_label(term: str, labels: frozenset[str]) -> str:
-    """A term of two words or more without a label of the course at either end."""
-    first, _, rest = term.partition(" ")
-    if not rest:
-        return term
-    if first in labels:
-        return rest
-    most, _, last = term.rpartition(" ")
-    return most if last in labels else term
-
-
 def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
     """The abbreviations and ordinary words that head lines before a colon again and again and
     stand nowhere else ("SBA: ...", "TP: ..."). A subject's term may head two cards ("Antibiotics:
@@ -481,7 +470,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     described -= field_heads
     labels = frozenset(head for head in field_heads if " " not in head)
     if labels:  # "Measles Sign: Koplik spots" defines measles, under the course's label
-        described = {_without_label(term, labels) for term in described}
+        described = {unlabelled(0, len(term), term, labels)[2] for term in described}
     field_words = _head_words(lines, heads)
     terms.update(term for term in described if " " in term)
     names.update(term for term in described if " " not in term)

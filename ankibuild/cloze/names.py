@@ -187,7 +187,7 @@ class _RunReader:
                 end -= len(run) - cut
                 run = run[:cut]  # "SSRI SE: ...", "TCA OD: ...": the drug, then a label
             if labels and text.startswith(":", end):
-                start, end, run = _unlabelled(start, end, run, labels)
+                start, end, run = unlabelled(start, end, run, labels)
                 if not run:
                     continue
             if " of " in run and run.split(" ", 1)[0] in COMPASS_POINTS:
@@ -313,9 +313,11 @@ def overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
     return False
 
 
-def _unlabelled(start: int, end: int, run: str, labels: frozenset[str]) -> tuple[int, int, str]:
-    """A run before a colon without the word of the course's labels it starts or ends with
-    ("Aortic stenosis Presentation: ...", "Presentation CF: ..."); empty if it is the label."""
+def unlabelled(start: int, end: int, run: str, labels: frozenset[str]) -> tuple[int, int, str]:
+    """A run before a colon, or a term the course defines, without the word of the course's labels
+    it starts or ends with ("Aortic stenosis Presentation: ...", "Presentation CF: ..."), and where
+    it now starts and ends; empty if it is the label. Labels are in lower case: the run's words are
+    compared so."""
     if run.lower() in labels:
         return start, start, ""
     cut = run.rfind(" ")
