@@ -543,10 +543,7 @@ def _is_greek_symbol(word: str) -> bool:
 
 def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
     if " " in inner.strip():
-        words = lower.split()
-        if words[0] == "the" and len(words) > 2:
-            words = words[1:]  # "the spanish ulcer" is the spanish ulcer
-        terms.add(" ".join(words))
+        terms.add(" ".join(lower.split()))  # ``find_quoted`` leaves out a leading "the"
     elif inner[0].isupper() or not is_common(lower):
         names.add(lower)  # 'Diktat': a quoted single word is a name in any case
 

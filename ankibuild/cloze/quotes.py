@@ -46,7 +46,7 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             start, end = match.span(1)
             inner = match.group(1)
             if _is_term(inner) and not any(s < end and start < e for s, e in out):
-                if inner.startswith("the ") and inner.count(" ") > 1:
+                if inner.startswith(("the ", "The ")) and inner.count(" ") > 1:
                     start += len("the ")  # "the spanish ulcer": the term, not its article
                 out.append((start, end))
     return sorted(out)
