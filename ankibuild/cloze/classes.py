@@ -57,6 +57,11 @@ LETTER_ROMANS = frozenset("IVX")
 name ("Charles V", "MHC I") or another numeral ("Garden III-IV")."""
 
 
+def is_roman(text: str) -> bool:
+    """Whether a word in capitals is a roman numeral of two letters or more ("II", "XIV")."""
+    return _ROMAN.fullmatch(text) is not None
+
+
 def word_class(word: str, lexicon: Lexicon) -> WordClass:
     """The class of a capitalised word (or a connecting word) in this course."""
     cache = lexicon.word_classes

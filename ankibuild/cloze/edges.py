@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .classes import is_roman
 from .definitions import WIDE_GAP
 from .technical import is_species_name
 from .tokens import starts_sentence
@@ -234,10 +235,9 @@ _EPITHETS = frozenset(
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 # A regnal number or an epithet after a ruler written in small letters; "i", "v" and "iv" only
 # before a mark, as they also stand for "I", "versus" and "intravenous" ("morphine iv 5 mg").
-_SMALL_REGNAL = re.compile(
-    r" ((?:i{2,3}|vi{1,3}|ix|xi{1,3}|xiv|xvi{0,3}|xix|xx)\b|(?:[ivx]|iv)(?=$|[,;:)]|\.(?!\w)| \()"
-    rf"|the (?:{'|'.join(sorted(_EPITHETS))})\b)"
-)
+_SMALL_EPITHET = re.compile(rf" the (?:{'|'.join(sorted(_EPITHETS))})\b")
+_NEXT_SMALL_WORD = re.compile(r" ([ivxlc]+)\b")
+_MARK_AFTER = re.compile(r"$|[,;:)]|\.(?!\w)| \(")
 # What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
 # arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a plain year ("Wakefield's 1998
 # paper").
@@ -573,14 +573,26 @@ def with_event(text: str, start: int) -> int:
     return match.start() if match is not None else start
 
 
+# Numerals that are words too, in small letters: "i", "v" (versus), "x" (times), "iv" (intravenous).
+_AMBIGUOUS_NUMERALS = frozenset({"I", "V", "X", "IV"})
+
+
 def with_small_regnal(text: str, start: int, end: int) -> int:
     """The end of a ruler's blank in notes written in small letters: after a regnal number or an
     epithet ("james ii", "louis xiv", "alexander i,", "frederick the great"); a ruler's name is
     one English writes with a capital, not a term ("aspirin i.e.", "adipocytes the fat cells")."""
     if text[start:end].split(" ")[-1] not in PROPER_NAMES:
         return end
-    match = _SMALL_REGNAL.match(text, end)
-    return match.end(1) if match is not None else end
+    epithet = _SMALL_EPITHET.match(text, end)
+    if epithet is not None:
+        return epithet.end()
+    word = _NEXT_SMALL_WORD.match(text, end)
+    if word is None:
+        return end
+    numeral = word.group(1).upper()
+    if numeral in _AMBIGUOUS_NUMERALS:  # "I", "versus", "intravenous": only before a mark
+        return word.end() if _MARK_AFTER.match(text, word.end()) else end
+    return word.end() if is_roman(numeral) else end
 
 
 def with_structure(text: str, start: int) -> int:
