@@ -111,15 +111,15 @@ CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le le
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
 EVENT_HEADS = frozenset(
-    """uprising uprisings rising revolution revolt rebellion crisis war wars treaty treaties pact
+    """uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact
     agreement accord accords alliance charter declaration doctrine conference congress summit
-    talks plan speech putsch coup massacre affair incident blockade airlift offensive campaign
+    talks plan speech putsch massacre affair incident blockade airlift offensive campaign
     movement constitution act convention programme program trial trials fire crash famine purge
     purges empire dynasty republic reformation crusade raid invasion landings agreement
-    flood floods earthquake eruption disaster tsunami hurricane riot riots strike strikes
+    flood earthquake eruption disaster tsunami hurricane riot riots strike strikes
     cycle effect law laws theorem principle equation equations syndrome disease reaction
     hypothesis theory model test scale constant process pathway method paradox amendment reich
-    cells sounds classification score criteria cycles coast inhibitor inhibitors blocker
+    cells sounds classification score criteria cycles inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
