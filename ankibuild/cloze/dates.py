@@ -206,6 +206,8 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
         return start, form
     word, at = _word_before(text, start - 1)
     if form in _WITH_MONTH and (_MONTH_WORD.fullmatch(word) or (word == "may" and form == "year")):
+        if word == "May," and _ends_name(text, at, word):
+            return start, form  # a surname, then the year: "(Theresa May, 2012)"
         return _bare_month_before(text, _modifier_before(text, at)), "monthdate"
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:
