@@ -93,7 +93,7 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         (len(text) <= 4 and text[-1] == "x" and text[:-1].isupper())
         or lower in ROUTINE_SHORTHAND
         or lower in NOTE_SHORTHAND
-    ):
+    ) and _ROMAN.fullmatch(text) is None:  # "Charles IX" is no "Ix" (investigations)
         return "stop"  # clinical shorthand: "Mx" (management), "Tx", "Dx", "FHx"; "BP", "TDS"; "NB"
     if len(text) >= 2 and (text.isupper() or (len(text) > 2 and text[:-1].isupper() and text[-1] == "s")):
         if _ROMAN.fullmatch(text):

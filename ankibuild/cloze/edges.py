@@ -51,6 +51,7 @@ from .tokens import starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
     ELEMENTS,
+    EPITHETS,
     GENERAL_NOUNS,
     NOTE_SHORTHAND,
     PLACE_ABBREVIATIONS,
@@ -226,16 +227,10 @@ _STRUCTURE = re.compile(
     r"(?<![\w\-])(?:loops?|nodes?|islets?|canal|bundle|organs?|ducts?|pouch|sphincter|ligament|ampulla|tubules?) of $"
 )
 _STRUCTURE_REACH = len("sphincter of ")
-# The epithets of rulers and leaders, which follow a one-word name after "the".
-_EPITHETS = frozenset(
-    """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
-    unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker impaler
-    short fat lame""".split()
-)
 _EPITHET = re.compile(r" the ([A-Z][a-z]+)\b(?! [A-Z])")
 # A regnal number or an epithet after a ruler written in small letters; "i", "v" and "iv" only
 # before a mark, as they also stand for "I", "versus" and "intravenous" ("morphine iv 5 mg").
-_SMALL_EPITHET = re.compile(rf" the (?:{'|'.join(sorted(_EPITHETS))})\b")
+_SMALL_EPITHET = re.compile(rf" the (?:{'|'.join(sorted(EPITHETS))})\b")
 _NEXT_SMALL_WORD = re.compile(r" ([ivxlc]+)\b")
 _MARK_AFTER = re.compile(r"$|[,;:)]|\.(?!\w)| \(")
 # What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
@@ -628,7 +623,7 @@ def with_epithet(text: str, start: int, end: int) -> int:
     match = _EPITHET.match(text, end)
     if match is None:
         return end
-    if match.group(1).lower() not in _EPITHETS:
+    if match.group(1).lower() not in EPITHETS:
         return end  # "Poland the League did nothing": a clause, not an epithet
     return match.end(1)
 

@@ -32,6 +32,7 @@ from .words import (
     COMPASS_POINTS,
     CONNECTORS,
     DRUG_LABELS,
+    EPITHETS,
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
     IRREGULAR_PAST,
@@ -567,6 +568,18 @@ def _marches(text: str) -> list[Span]:
     return [match.span() for match in _MARCH_ON.finditer(text)]
 
 
+# A ruler known by an epithet, whose given name may be an everyday word too: "Peter the Great".
+_RULER = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+) the ([A-Z][a-z]+)\b(?! [A-Z])")
+
+
+def _rulers(text: str) -> list[Span]:
+    return [
+        match.span()
+        for match in _RULER.finditer(text)
+        if match.group(2).lower() in EPITHETS and match.group(1).lower() not in STOPWORDS
+    ]
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -593,5 +606,7 @@ def _read_line(
         formed += letter_names(text)
     if "March on " in text:
         formed += [span for span in _marches(text) if not overlaps(*span, blocked)]
+    if " the " in text:
+        formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))

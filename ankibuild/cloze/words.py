@@ -110,6 +110,12 @@ TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief 
 CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
+EPITHETS = frozenset(
+    """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
+    unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker impaler
+    short fat lame""".split()
+)
+"""The epithets of rulers and leaders, which follow a one-word name after "the" ("William the Conqueror")."""
 EVENT_HEADS = frozenset(
     """uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact
     agreement accord accords alliance charter declaration doctrine conference congress summit
