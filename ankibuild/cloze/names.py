@@ -61,7 +61,7 @@ _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 _CASE_DATE = re.compile(r" ?\((?:[A-Z][a-z]{2,8}\.? )?\d{4}\)")
 _PARTY = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*$")
 _COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase of|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
-_PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " von der ")
+_PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " van den ", " von der ")
 _PARTICLE_ENDS = frozenset(p[-2] for p in _PARTICLES_BEFORE)  # the last letters of the particles
 # Capitalised small words that open sentences: alone, they start no name (a quick way past them).
 _LONE_WORDS = frozenset(form for word in STOPWORDS for form in (word.capitalize(), word.upper())) - {

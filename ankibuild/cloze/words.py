@@ -107,7 +107,7 @@ TITLES = frozenset(
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
-CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn y".split())
+CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn ul de' y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
 EPITHETS = frozenset(
