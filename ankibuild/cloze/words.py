@@ -117,7 +117,7 @@ EPITHETS = frozenset(
 )
 """The epithets of rulers and leaders, which follow a one-word name after "the" ("William the Conqueror")."""
 EVENT_HEADS = frozenset(
-    """uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact
+    """scandal uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact
     agreement accord accords alliance charter declaration doctrine conference congress summit
     talks plan speech putsch massacre affair incident blockade airlift offensive campaign
     movement constitution act convention programme program trial trials fire crash famine purge
