@@ -903,7 +903,7 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
                 plain = _plain_term(first)
             # only the last word of a long blank is read again: a line of terms stays linear
             last_word = text[text.rfind(" ", before[0], before[1]) + 1 : before[1]]
-            if (plain and not is_participle(last_word)) or (
+            if (plain and not is_participle(last_word) and not _passive(text, start, end)) or (
                 _qualifying_name(text, before[0], before[1], text[start:end])
             ):
                 out[-1] = (before[0], end, kind)
@@ -934,6 +934,12 @@ def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
     if before and before[-1].lower() == "the":
         before = before[:-1]
     return not (before and before[-1][:1].isupper() and before[-1].lower() in STOPWORDS)
+
+
+def _passive(text: str, start: int, end: int) -> bool:
+    """Whether a lone technical participle says what happens to the name before it, as a verb
+    does: "pyruvate decarboxylated + ...", "glucose phosphorylated by ATP"."""
+    return " " not in text[start:end] and is_participle(text[start:end])
 
 
 def _plain_term(span: str) -> bool:
