@@ -93,8 +93,10 @@ _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # wha
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
 
-def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
+def _head_end(text: str, end: int, heads: frozenset[str], plural: bool, full: bool) -> int:
     """The end of a head noun (with at most one word before it) completing a name, or 0.
+
+    ``full``: the name has two words or more, as a person's full name does.
 
     A quote mark may stand before it only after a plural ("Workers' party"); a possessive only
     when the name allows it ("Hooke's law"), which the name's heads already say.
@@ -117,6 +119,9 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool) -> int:
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
     if second in heads and not is_verb_like(word) and word not in DISCOURSE and word not in _EVENT_VERBS:
+        if full and not is_common(word):
+            return 0  # "Peter Mitchell's chemiosmotic theory": a person and the term they are known for
+
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
 
@@ -248,7 +253,11 @@ class _RunReader:
             if heading and not text[:start].strip() and not text[end:].strip(" .:;"):
                 continue  # "Key Terms" as the whole line: a heading
             # Most names end the line or stand before a mark: no head noun can follow them.
-            head = _head_end(text, end, heads, plural) if heads and text[end : end + 1] in _HEAD_GAPS else 0
+            head = (
+                _head_end(text, end, heads, plural, " " in text[start:end])
+                if heads and text[end : end + 1] in _HEAD_GAPS
+                else 0
+            )
             if not head and genus:
                 head = _species_end(text, end)
             if head:
