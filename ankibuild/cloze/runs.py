@@ -120,6 +120,7 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
+_OFFICES = frozenset({"PM", "MP", "MPs", "MEP", "MEPs"})
 
 
 def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
@@ -135,8 +136,8 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         classes[0] = "common"  # "Inclear ..." where the course writes "inclear"; "Denatured ..."
     final = len(words) - 1
     for i, word in enumerate(words):
-        if word == "PM":
-            classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM": an office
+        if word in _OFFICES:
+            classes[i] = "title"  # "PM Clement Attlee", "Nehru PM", "became PM", "Labour MPs": an office
         elif word in LETTER_ROMANS and i and classes[i - 1] in NAME_LIKE and (word == "I" or i == final):
             classes[i] = "roman"  # "Elizabeth I", "MHC I", "Charles V"; "Stalin V Trotsky" is versus
         elif word in _MONTHS_AS_WORDS and i < final and words[i + 1].lower() in _ORDINALS:
