@@ -152,8 +152,10 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
             and not (classes[i - 1] in NAME_LIKE and classes[i + 1] in NAME_LIKE)  # "Russia Under Stalin"
         ):
             classes[i] = "connector"  # a title writes its small words with capitals too: "Strength Through Joy"
-    for i in range(2, final):
-        if words[i] == "of" and _full_name_before(words, classes, i):
+    for i in range(1, final):
+        if words[i] == "of" and (
+            classes[i - 1] in ("roman", "acronym") or (i > 1 and _full_name_before(words, classes, i))
+        ):
             # "Gavrilo Princip of the Black Hand", "Edoardo Bassini of Padua": a person's full name
             # and where they belong, where "Battle of the Somme" and "St Francis of Assisi" are one name
             j = i
