@@ -355,6 +355,14 @@ def _field_name(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_HEADING_GAPS = frozenset({"", " - ", " – ", " + ", " & "})
+
+
+def _opens_heading(lower: str, term: str) -> bool:
+    """Whether ``term`` is a heading's first topic, the whole heading or before "-" or "+"."""
+    return lower.startswith(term) and lower[len(term) : len(term) + 3] in _HEADING_GAPS
+
+
 def _is_ordinary(words: str) -> bool:
     """Whether a line's head or a heading's topic is ordinary words only, none a term of a subject;
     a letter counts as one ("seminar Q: ...", "part A: ...")."""
@@ -449,6 +457,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     spans: dict[str, LineSpans] = {}
     described: set[str] = set()
     heads: Counter[str] = Counter()
+    plain_topics: list[tuple[str, int]] = []
     for text in texts:
         line = _Text.read(text, line_spans(text, spans))
         counts.add(line, base)
@@ -460,10 +469,22 @@ def _learn(texts: Sequence[str]) -> Lexicon:
             heads[head] += 1
         # An everyday word a heading files notes under ("Pathogens + disease", "Landmark trials +
         # history") names their topic, not a term to learn; a subject's own word does ("Osmosis").
-        topics = [term for term in headings(text) if " " in term or not _is_ordinary(term)]
+        topics = []
+        for term in headings(text):
+            if not _is_ordinary(term):
+                topics.append(term)
+            elif " " in term and _opens_heading(line.lower, term):
+                plain_topics.append((term, len(lines) - 1))
+            elif " " in term:
+                topics.append(term)
         for term in (*definitions(text), *topics, *listed(text), *chained(text), *compounds(text)):
             if term:
                 described.update(_with_plural(term))
+    # Ordinary words heading a section ("Urban models", "Water resources") name its topic; they
+    # are a term only where the notes use them again ("Limiting factors" ... "the limiting factor").
+    for term, at in plain_topics:
+        if any(term in line.lower for i, line in enumerate(lines) if i != at):
+            described.update(_with_plural(term))
     # An ordinary word that opens line after line before a colon names a field of the notes
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
     field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_ordinary(head)}
