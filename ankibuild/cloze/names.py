@@ -589,6 +589,47 @@ def _rulers(text: str) -> list[Span]:
     ]
 
 
+# A mnemonic, in capitals ("BUFALO", "MRS GREN") or counted ("4 Ts", "the 5 As"), and the list it
+# stands for: "4 Ts: tone, trauma, tissue, thrombin". Each item is one or two words.
+_MNEMONIC = re.compile(
+    r"(?<![\w\-])(?:(?P<letters>[A-Z]{3,}(?: [A-Z]{3,})?)|(?P<count>[2-9]) (?P<letter>[A-Z])s)\b[\"'’”]?"
+    r"(?::| =| -| \(|\):) "
+)
+_ITEM = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*)?")
+_ITEM_JOIN = re.compile(r", and |, | \+ | and ")
+
+
+def _mnemonic_items(text: str) -> list[Span]:
+    """The items of the list a mnemonic stands for, each a fact of its own, where their first
+    letters spell it: "MMR = measles, mumps, rubella", "the 6 Ps: pain, pallor, ...".
+    """
+    out: list[Span] = []
+    for match in _MNEMONIC.finditer(text):
+        letters = match.group("letters")
+        spelt = letters.replace(" ", "") if letters else match.group("letter") * int(match.group("count"))
+        items: list[Span] = []
+        at = match.end()
+        while len(items) < len(spelt):
+            item = _ITEM.match(text, at)
+            if item is None:
+                break
+            end = item.end()
+            joint = _ITEM_JOIN.match(text, end)
+            if joint is None and " " in item.group():  # the last item: one word, unless the list ends with it
+                end = item.start() + item.group().index(" ")
+                joint = _ITEM_JOIN.match(text, end)
+            items.append((item.start(), end))
+            if joint is None:
+                break
+            at = joint.end()
+        if len(items) == len(spelt) and all(
+            text[start].upper() == letter and text[start:end].lower() not in STOPWORDS
+            for (start, end), letter in zip(items, spelt, strict=True)
+        ):
+            out += items
+    return out
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -617,5 +658,7 @@ def _read_line(
         formed += [span for span in _marches(text) if not overlaps(*span, blocked)]
     if " the " in text:
         formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
+    if ", " in text:
+        formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))
