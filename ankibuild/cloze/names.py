@@ -630,6 +630,22 @@ def _mnemonic_items(text: str) -> list[Span]:
     return out
 
 
+# A compound's systematic name, its locants and all: "2-bromo-2-methylpropane", "propan-2-ol",
+# "glucose-6-phosphate", "ethane-1,2-diol"; not "7-day" nor "6-in-1" (no chemical ending).
+_LOCANT_NAME = re.compile(r"(?<![\w\-])(?:\d+(?:,\d+)*-)?[a-z]{2,}(?:-\d+(?:,\d+)*-[a-z]{2,})*(?: acid\b)?(?![\w\-])")
+_CHEMICAL_ENDINGS = ("ane", "ene", "yne", "ol", "al", "one", "ose", "ate", "ite", "ide", "ile", "ine", "ic acid", "yl")
+
+
+def _locant_names(text: str) -> list[Span]:
+    return [
+        match.span()
+        for match in _LOCANT_NAME.finditer(text)
+        if "-" in match.group()
+        and any(ch.isdigit() for ch in match.group())
+        and match.group().endswith(_CHEMICAL_ENDINGS)
+    ]
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -645,6 +661,8 @@ def _read_line(
     formed = small_acronyms(text)
     if numbers or _DIGIT.search(text) is not None:
         formed += numbered_acronyms(text)
+        if "-" in text:
+            formed += [span for span in _locant_names(text) if not overlaps(*span, blocked)]
     if ". " in text:
         formed += short_species(text)
         formed += initialled_names(text)
