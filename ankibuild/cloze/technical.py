@@ -63,6 +63,8 @@ _NOT_TERM_ENDINGS = (
     "izes",
     "yses",
     "yzes",
+    "ysing",
+    "yzing",
 )
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post non".split())
