@@ -264,7 +264,7 @@ _SALT_NAMERS = ELEMENTS | frozenset("silver gold copper iron lead tin ammonium".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
 _CHARGE = re.compile(r"\d?[+\-−](?![\w+\-−])")
-_NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b")
+_NEXT_NOUN = re.compile(r" ([a-z][a-z\-]{2,})\b(?!['’]t\b)")  # not the "didn" of "didn't"
 # Endings of classifying adjectives ("magnetic", "nuclear", "electrical"); -ive and -ous too.
 _CLASSIFYING = (*ADJECTIVE_ENDINGS, "al", "ar", "ive", "ous", "ian", "rine")  # "fallopian tube", "uterine cavity"
 _CLASSIFYING_LAST = frozenset(ending[-1] for ending in _CLASSIFYING)

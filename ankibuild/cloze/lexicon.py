@@ -829,7 +829,15 @@ def _singular(word: str) -> str:
 
 
 def _is_noun(word: str) -> bool:
-    return word.islower() and word not in STOPWORDS and not word.endswith(("ed", "ly"))
+    """Whether a lower-case word may be a noun: no small word, past tense, adverb or contraction
+    ("didn't")."""
+    return (
+        word.islower()
+        and word not in STOPWORDS
+        and not word.endswith(("ed", "ly"))
+        and "'" not in word
+        and "’" not in word
+    )
 
 
 def _found_terms(lines: Sequence[_Text], lexicon: Lexicon) -> Iterator[str]:

@@ -188,7 +188,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
 
 def _full_name_before(words: list[str], classes: list[WordClass], at: int) -> bool:
     """Whether a person's first name and surname, and nothing more, stand before word ``at``."""
-    if classes[at - 2] != "strong" or words[at - 2] in _SAINTS or (at > 2 and classes[at - 3] in NAME_LIKE):
+    if classes[at - 2] != "strong" or words[at - 2] in _SAINTS or words[at - 2].endswith(("'s", "’s")):
+        return False  # "Kennedy's Bay of Pigs": what someone owns, not a full name
+    if at > 2 and classes[at - 3] in NAME_LIKE:
         return False
     return classes[at - 1] in ("strong", "common")
 
@@ -197,6 +199,8 @@ def _possessive_place(words: list[str], cores: list[tuple[str, bool]], i: int) -
     if not words[i].endswith(("'s", "’s")) or i + 1 == len(words):
         return False
     following = cores[i + 1][0].lower()
+    if following in POSSESSIVE_PLACES and i + 2 < len(words) and words[i + 2] == "of":
+        return False  # "Kennedy's Bay of Pigs invasion": the place has a name of its own
     # "St Mary's Hospital", and an event named after someone: "Bigod's Rebellion"; a people
     # owns nothing by name, so it is part of one: "People's Republic", "Women's Social and
     # Political Union" (but "Labour's NHS", "China's Great Leap Forward")
