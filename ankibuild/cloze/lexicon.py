@@ -564,7 +564,7 @@ def _is_greek_symbol(word: str) -> bool:
 
 def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> None:
     if " " in inner.strip():
-        terms.add(" ".join(lower.split()))  # ``find_quoted`` leaves out a leading "the"
+        terms.add(" ".join(lower.split()))  # ``find_quoted`` leaves out a leading article
     elif inner[0].isupper() or not is_common(lower):
         names.add(lower)  # 'Diktat': a quoted single word is a name in any case
 

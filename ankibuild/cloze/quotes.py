@@ -31,7 +31,8 @@ _SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
 
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of the quoted terms in ``text`` (the inside, without the quotes nor a leading "the")."""
+    """Spans of the quoted terms in ``text`` (the inside, without the quotes nor a leading "the",
+    or "a" in small letters)."""
     patterns = []
     # Most single quotes are apostrophes ("Stalin's"): a quotation needs one that opens a word.
     if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
@@ -48,6 +49,8 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             if _is_term(inner) and not any(s < end and start < e for s, e in out):
                 if inner.startswith(("the ", "The ")) and inner.count(" ") > 1:
                     start += len("the ")  # "the spanish ulcer": the term, not its article
+                elif inner.startswith(("a ", "an ")) and inner.count(" ") > 1:
+                    start += inner.index(" ") + 1  # "a place in the sun"; a title keeps its "A"
                 out.append((start, end))
     return sorted(out)
 
