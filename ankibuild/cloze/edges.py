@@ -90,7 +90,7 @@ _PARTS = frozenset(
     """bond bonds bridge bridges group groups reagent reagents analogue analogues analog analogs
     agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers channel channels
     pump microscope microscopes transplant transplants layer layers tube tubes envelope carriers space
-    genes nerve nerves""".split()
+    genes nerve nerves toxin toxins dimer dimers""".split()
 )
 # The events, states and bodies a name in small letters may be part of ("meiji restoration",
 # "frankfurt parliament", "geneva accords"); not after a subject's term ("an asthma plan").

@@ -117,7 +117,7 @@ EPITHETS = frozenset(
 )
 """The epithets of rulers and leaders, which follow a one-word name after "the" ("William the Conqueror")."""
 EVENT_HEADS = frozenset(
-    """scandal uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact
+    """uprising uprisings revolution revolt rebellion crisis war wars treaty treaties pact scandal
     agreement accord accords alliance charter declaration doctrine conference congress summit
     talks plan speech putsch massacre affair incident blockade airlift offensive campaign
     movement constitution act convention programme program trial trials fire crash famine purge
@@ -127,6 +127,7 @@ EVENT_HEADS = frozenset(
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
+    distribution reagent fragments
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
