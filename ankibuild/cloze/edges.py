@@ -260,6 +260,8 @@ _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11
 # What names a salt before its salt word: an element, a metal whose name is an everyday word too
 # (so no list of elements holds it), or ammonium; a course may write it as no name of its own.
 _SALT_NAMERS = ELEMENTS | frozenset("silver gold copper iron lead tin ammonium".split())
+_OXIDATION_STATE = re.compile(r"(?<![\w\-])([a-z]+)\((?:I{1,3}|IV|VI{0,2}|V)\) $")
+_OXIDATION_STATE_REACH = len("molybdenum(VII) ")
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -350,6 +352,7 @@ def shape(
             if start > 2 and text[start - 1] == " ":
                 before = text[start - 2]
                 if text[start:end] in SALT_WORDS:
+                    start = with_oxidation_state(text, start)  # "mercury(II) oxide"
                     start = with_qualifier(text, start, _SALT_NAMERS)  # "silver nitrate", "copper sulfate"
                 elif before in "as":
                     start = with_qualifier(text, start, _LATIN_HEADS)
@@ -559,6 +562,15 @@ def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
     while begin and text[begin - 1].isalpha():
         begin -= 1
     return begin if text[begin : start - 1] in qualifiers and not text[begin - 1 : begin].isalnum() else start
+
+
+def with_oxidation_state(text: str, start: int) -> int:
+    """The start of a salt's blank: at the metal before it, with the oxidation state in brackets
+    that tells its salts apart ("iron(III) chloride", "mercury(II) oxide")."""
+    if text[start - 2 : start] != ") ":
+        return start
+    match = _OXIDATION_STATE.search(text, max(start - _OXIDATION_STATE_REACH, 0), start)
+    return match.start() if match is not None and match.group(1) in _SALT_NAMERS else start
 
 
 def with_event(text: str, start: int) -> int:
