@@ -633,17 +633,35 @@ def _mnemonic_items(text: str) -> list[Span]:
 # A compound's systematic name, its locants and all: "2-bromo-2-methylpropane", "propan-2-ol",
 # "glucose-6-phosphate", "ethane-1,2-diol"; not "7-day" nor "6-in-1" (no chemical ending).
 _LOCANT_NAME = re.compile(r"(?<![\w\-])(?:\d+(?:,\d+)*-)?[a-z]{2,}(?:-\d+(?:,\d+)*-[a-z]{2,})*(?: acid\b)?(?![\w\-])")
-_CHEMICAL_ENDINGS = ("ane", "ene", "yne", "ol", "al", "one", "ose", "ate", "ite", "ide", "ile", "ine", "ic acid", "yl")
+_CHEMICAL_ENDINGS = (
+    "ane",
+    "ene",
+    "yne",
+    "ol",
+    "al",
+    "one",
+    "ose",
+    "ase",
+    "ate",
+    "ite",
+    "ide",
+    "ile",
+    "ine",
+    "ic acid",
+    "yl",
+)
 
 
 def _locant_names(text: str) -> list[Span]:
-    return [
-        match.span()
-        for match in _LOCANT_NAME.finditer(text)
-        if "-" in match.group()
-        and any(ch.isdigit() for ch in match.group())
-        and match.group().endswith(_CHEMICAL_ENDINGS)
-    ]
+    out = []
+    for match in _LOCANT_NAME.finditer(text):
+        name = match.group()
+        if "-" not in name or not any(ch.isdigit() for ch in name) or not name.endswith(_CHEMICAL_ENDINGS):
+            continue
+        if name.count("-") == 1 and name[0].isdigit() and is_common(name.split("-")[1].split(" ")[0]):
+            continue  # "a 2-phase process", "a 7-zone model": a count and an ordinary word
+        out.append(match.span())
+    return out
 
 
 _DIGIT = re.compile(r"\d")
