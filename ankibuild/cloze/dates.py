@@ -176,7 +176,9 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
             if form not in _AFTER_CIRCA:
                 continue
             start = circa.start()  # "c.1532-90"
-        start, form = _grow_left(text, start, form)
+        grown, grown_form = _grow_left(text, start, form)
+        if not out or grown >= out[-1][1]:  # "26 Oct 1st letter": the month is the day's before
+            start, form = grown, grown_form
         if form in ("day", "shortyear"):
             pos = start + 1  # no month before it: "Apollo 15, 1971" still holds the year
             continue

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from .words import (
     DRUG_LABELS,
+    EPONYM_DISEASE_ENDINGS,
     EPONYM_HEADS,
     INSTRUCTIONS,
     IRREGULAR_PAST,
@@ -156,8 +157,9 @@ _VERBS_IN_ENT = frozenset(
 def definitions(text: str) -> Iterator[str]:
     """The terms a line defines or describes, in lower case."""
     described = _described(text)
-    if described:
-        yield described
+    owned = _unowned(described) if described else None
+    if owned:
+        yield owned
     if ":" not in text and "=" not in text and "(" not in text:
         return  # no mark that follows a defined word
     # A later clause defines only in a line of definitions: "habitat = ...; niche = ...", not
@@ -166,7 +168,22 @@ def definitions(text: str) -> Iterator[str]:
         term = _defined(clause) or _defined_phrase(clause)
         if not term or _gives_formula(clause) or _labels_list(term, clause, text):
             return  # "area = πr²" gives a formula, not a meaning
-        yield term
+        owned = _unowned(term)
+        if owned:
+            yield owned
+
+
+def _unowned(term: str) -> str | None:
+    """A defined term without the name that owns it ("malenkov's new course" defines the new
+    course; Malenkov is a name of his own), but an eponym whole ("hooke's law"); None where what
+    is owned is one word ("louis xiv's wars")."""
+    for mark in ("'s ", "’s "):
+        owner, found, rest = term.partition(mark)
+        if found and owner and rest:
+            if rest in EPONYM_HEADS or rest.endswith(EPONYM_DISEASE_ENDINGS):
+                return term
+            return rest if " " in rest else None
+    return term
 
 
 def _labels_list(term: str, clause: str, text: str) -> bool:

@@ -90,6 +90,10 @@ _HEADS_OF = frozenset("index law laws theory principle hypothesis".split())
 _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
+# Adjectives that sort a head noun, which an eponym's possessive may stand before.
+_QUALIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ous", "ar", "ate")
+# Heads that name what someone found, whatever word stands between: "Wien's displacement law".
+_NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test".split())
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
 
@@ -121,6 +125,10 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool, full: bo
     if second in heads and not is_verb_like(word) and word not in DISCOURSE and word not in _EVENT_VERBS:
         if full and not is_common(word):
             return 0  # "Peter Mitchell's chemiosmotic theory": a person and the term they are known for
+        if mark is not None and not (
+            word.endswith(_QUALIFYING_ENDINGS) or second in _NAMED_HEADS or word in _THE_QUALIFIERS
+        ):
+            return 0  # "Eisenhower's domino theory" is his; "Volkmann's ischaemic contracture" is named
 
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
