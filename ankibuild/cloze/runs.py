@@ -121,6 +121,7 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
 _OFFICES = frozenset({"PM", "MP", "MPs", "MEP", "MEPs"})
+_LAW_HEADS = frozenset({"act", "acts", "bill", "law", "laws"})
 
 
 def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
@@ -262,6 +263,16 @@ def _technical_adjective(lower: str) -> bool:
     return len(lower) >= 5 and lower.endswith(ADJECTIVE_ENDINGS) and not is_common(lower)
 
 
+def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
+    """Whether ordinary words in capitals after "X of" name something of their own ("Origins of
+    the Cold War"), where the whole names a law ("Representation of the People Act") or an idea
+    ("Theory of the Four Humours")."""
+    cores, classes = run
+    if sum(classes[i] != "connector" for i in range(after, last + 1)) < 2:
+        return False
+    return cores[first][0].lower() not in EVENT_HEADS and cores[last][0].lower() not in _LAW_HEADS
+
+
 def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
     """The first word of the name: words that only look like part of it are stripped."""
     cores, classes = run
@@ -283,8 +294,14 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             first = after  # "Denounced Stalin", "Check Mg"
         elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE and lower != "jan":
             first = after  # "Soviet Politburo", "June Malenkov"; but "Jan" is a given name: "Jan Hus"
-        elif cls == "common" and opens and after > first + 1 and named_rest and lower not in PLACE_HEADS:
-            first = after  # "Death of Stalin", but "Treaty of Versailles"
+        elif (
+            cls == "common"
+            and opens
+            and after > first + 1
+            and lower not in PLACE_HEADS
+            and (named_rest or _named_after_of(run, first, after, last))
+        ):
+            first = after  # "Death of Stalin", "Origins of the Cold War", but "Treaty of Versailles"
         else:
             break
     return first
