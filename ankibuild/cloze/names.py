@@ -91,6 +91,9 @@ _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
 # The one or two lower-case words after a run, where a head noun may complete it.
 # Adjectives that sort a head noun, which an eponym's possessive may stand before.
+_DETERMINERS = frozenset("the a an his her its their our".split())
+# Heads that are verbs too, in the plain form: "Israel plan the attack", "the Allies test a bomb".
+_VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign test".split())
 _QUALIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ous", "ar", "ate")
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test".split())
@@ -119,6 +122,8 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool, full: bo
     if word in heads:
         if mark is not None and word in _HEADS_OF and text.startswith(" of ", match.end(2)):
             return _of_end(text, match.end(2))  # "Simpson's index of diversity"
+        if second in _DETERMINERS and (word in _VERB_HEADS or is_verb_like(word)):
+            return 0  # "Britain, France + Israel plan the attack": a verb and its object
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"

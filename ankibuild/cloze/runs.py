@@ -120,7 +120,7 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
-_OFFICES = frozenset({"PM", "MP", "MPs", "MEP", "MEPs"})
+_OFFICES = frozenset({"PM", "MP", "MPs", "MEP", "MEPs", "Gen", "Adm", "Gov"})
 _LAW_HEADS = frozenset({"act", "acts", "bill", "law", "laws"})
 
 
