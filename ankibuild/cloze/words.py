@@ -167,7 +167,7 @@ EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "al
 
 POSSESSIVE_PLACES = frozenset(
     """hospital college university cathedral church chapel school academy park square street road
-    bridge bank hall island bay wood cross inn gate court day""".split()
+    bridge bank hall island bay wood cross inn gate court day end""".split()
 )
 """Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College",
 "International Women's Day")."""
@@ -386,7 +386,7 @@ def is_verb_like(word: str) -> bool:
     if word in STOPWORDS or word in IRREGULAR_PAST:
         return True
     if word.endswith(("ed", "ing", "ly")):
-        return True
+        return len(word) > 4 or (word.endswith("ed") and len(word) > 3)  # not "Red", "King", "Holy"
     # "Invades", "fails" (and plurals, which read the same); a short word only when its stem is a
     # word: "bus", "gas" are nouns; "crisis", "virus" never verbs.
     if not word.endswith("s") or word.endswith(("ss", "us", "is")):
