@@ -227,3 +227,16 @@ def test_a_history_course_that_writes_a_few_science_words_keeps_them_ordinary() 
     for line, word in [(history[0], "alcohol"), (history[1], "evolution"), (history[10], "depression")]:
         assert word not in texts(line, find_blanks(line, lexicon, DEFAULT))
     assert texts(history[1], find_blanks(history[1], lexicon, DEFAULT)) == ["Scopes trial", "Dayton", "July 1925"]
+
+
+def test_a_phrase_written_often_is_no_term_for_sharing_a_first_word_with_one() -> None:
+    # "sea wall" is a term; "sea level", written in three lines, is how the notes measure height
+    course = [
+        "sea wall: a concrete barrier along the coast",
+        "~80% of land less than 1 m above sea level",
+        "~26% of the country is below sea level",
+        "built ~2 m above sea level",
+    ]
+    lexicon = Lexicon.from_texts(course)
+    found = [course[2][b.start : b.end] for b in find_blanks(course[2], lexicon, ClozeSettings())]
+    assert "sea level" not in found

@@ -97,7 +97,6 @@ _WORD_RUN_SPLIT = re.compile(r"(\w+)")
 _SEGMENT_SPLIT = re.compile(r"\s[-–—=→+&/]\s|[:;()\[\],.!?\"“”‘’→]|\s['’]|['’]\s")
 _SIBLING_SPLIT = re.compile(r"(\s\+\s|,\s|\s[→⇌]\s|[:;()=]|\s[-–]\s)")
 _SIBLING_SIGNS = frozenset({"+", ",", "→", "⇌"})
-_KINDRED_USES = 3
 _COMPOUND_USES = 2
 # A course reads the bundled subject lists when they hold at least this many of its distinct
 # lower-case words, and this share of them (the labelled science, geography and medicine notes
@@ -535,7 +534,6 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
-    terms.update(_kindred_phrases(lines, terms))
     terms.update(_lettered_kinds(lines))
     index = _index(terms)
     keys = frozenset(index) | {name for name in known.names if counts.lower[name]}
@@ -890,21 +888,6 @@ def _whole_word_phrases(lower: str, openers: set[str]) -> set[str]:
             if i + 4 < len(parts) and parts[i + 3] == " ":
                 out.add(f"{pair} {parts[i + 4]}")
     return out
-
-
-def _kindred_phrases(lines: Sequence[_Text], terms: set[str]) -> Iterator[str]:
-    """Pairs of plain words written in three lines or more whose first word opens another term.
-
-    Once "active transport" is a term, "active site", used again and again, is one of its kin.
-    """
-    openers = {term.split()[0] for term in terms if " " in term} - STOPWORDS
-    seen: Counter[str] = Counter()
-    for line in lines:
-        seen.update({f"{left} {right}" for left, right in line.pairs if left in openers})
-    for phrase, count in seen.items():
-        right = phrase.split()[1]
-        if count >= _KINDRED_USES and phrase not in terms and _is_noun(right) and not is_verb_like(right):
-            yield phrase
 
 
 def _lettered_kinds(lines: Sequence[_Text]) -> set[str]:
