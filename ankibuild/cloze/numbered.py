@@ -49,10 +49,23 @@ _LETTERED = re.compile(r"(?:vitamin\s[a-k]\d{0,2}|(?:alpha|beta|gamma|kappa)[\s\
 # Kinds told apart by a capital letter, read from the text as written, since "hep a" in lower
 # case may be an article: "hep B", "blood group AB", "protein kinase A", "factor Xa inhibitors",
 # "cytochrome c oxidase".
+# The words that come before the letter or number of a kind: one quick test before the pattern.
+_LETTER_KIND_WORDS = (
+    "hep",
+    "group",
+    "kinase",
+    "factor",
+    "cytochrome",
+    "thromboxane",
+    "prostaglandin",
+    "leukotriene",
+    "interleukin",
+)
 _LETTER_KINDS = re.compile(
     r"\b(?:[Hh]ep(?:atitis)? [A-E]|[Bb]lood group (?:AB|A|B|O)|[Pp]rotein kinase [A-C]"
     r"|[Ff]actor (?:VIII|VII|XIII|XII|XI|IX|V|X)a?(?: inhibitors?)?"
-    r"|[Cc]ytochrome [a-c]\d?(?: oxidase| reductase)?)(?![\w\-])"
+    r"|[Cc]ytochrome [a-c]\d?(?: oxidase| reductase)?"
+    r"|(?:[Tt]hromboxane|[Pp]rostaglandin|[Ll]eukotriene|[Ii]nterleukin) [A-I]?\d{1,2})(?![\w\-])"
 )
 
 
@@ -77,7 +90,7 @@ def numbered_names(text: str, lower: str, numbers: Sequence[int]) -> list[tuple[
     """
     lettered = "vitamin" in lower or "alpha" in lower or "beta" in lower or "gamma" in lower or "kappa" in lower
     out = list(_lettered_names(lower)) if lettered else []
-    if "hep" in lower or "group" in lower or "kinase" in lower or "factor" in lower or "cytochrome" in lower:
+    if any(word in lower for word in _LETTER_KIND_WORDS):
         out += [match.span() for match in _LETTER_KINDS.finditer(text)]
     if numbers or _may_name_a_number(lower):
         out += _numbered_names(text, lower, numbers)
