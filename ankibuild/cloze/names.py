@@ -608,6 +608,20 @@ _MNEMONIC = re.compile(
     r"(?<![\w\-])(?:(?P<letters>[A-Z]{3,}(?: [A-Z]{3,})?)|(?P<count>[2-9]) (?P<letter>[A-Z])s)\b[\"'’”]?"
     r"(?::| =| -| \(|\):) "
 )
+# A mnemonic counted by its letter: "the 6 Ps", "the 4 Ts", "5 As"; the count is part of it.
+_COUNTED_MNEMONIC = re.compile(r"(?<![\w\-.,/])[2-9] [A-Z]s\b(?![\-'’])")
+_MNEMONIC_MARKS = frozenset(':?)"”')
+
+
+def _counted_mnemonics(text: str) -> list[Span]:
+    """Counted mnemonics named as such: "the 6 Ps", "4 Ts: ...", not "2 As and 3 Bs" (grades)."""
+    return [
+        match.span()
+        for match in _COUNTED_MNEMONIC.finditer(text)
+        if text.endswith(("the ", '"', "“"), 0, match.start()) or text[match.end() : match.end() + 1] in _MNEMONIC_MARKS
+    ]
+
+
 _ITEM = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*)?")
 _ITEM_JOIN = re.compile(r", and |, | \+ | and ")
 
@@ -692,6 +706,7 @@ def _read_line(
     formed = small_acronyms(text)
     if numbers or _DIGIT.search(text) is not None:
         formed += numbered_acronyms(text)
+        formed += [span for span in _counted_mnemonics(text) if not overlaps(*span, blocked)]
         if "-" in text:
             formed += [span for span in _locant_names(text) if not overlaps(*span, blocked)]
     if ". " in text:

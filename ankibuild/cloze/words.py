@@ -158,7 +158,7 @@ EPONYM_HEADS = frozenset(
     maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
     ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle gangrene
     plexus diverticulum patches apparatus curve modulus glands rules anomaly postulates rank
-    angle lines iodine wort""".split()
+    angle line lines iodine wort pouch""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
 
