@@ -218,10 +218,11 @@ _PREFIX_REACH = len("trans-")
 _EVENT_OF = re.compile(
     r"(?<![\w\-])(?:treaty|battle|siege|peace|congress|edict|declaration|charter|statute|convention"
     r"|conference|league|sack|partition|unification|massacre|defenestration|dissolution"
-    r"|annexation|storming|bill|act|council) of (?:the )?$",
+    r"|annexation|storming|bill|act|council|isthmus|gulf|strait|straits|bay|cape) of (?:the )?$",
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
+_PLACE_BEFORE = re.compile(r"(?<![\w\-])(?:lake|mount|mt|river|cape) $")
 _OF_BEFORE = frozenset({"the ", " of "})
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
@@ -385,6 +386,8 @@ def shape(
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 4 and text[start - 4 : start] in _OF_BEFORE:
             start = with_event(text, start)
+        elif start > 3 and first.islower() and text[start - 1] == " " and text[start:end] in PROPER_NAMES:
+            start = with_place_word(text, start)  # "lake victoria", "mount st helens" in small letters
         if equation and end - start > 2 and text[end - 2] == " " and text.startswith(" =", end):
             end = without_symbol(text, end)
         if start > 2 and text[start - 1] == " " and (text[start - 2] == "S" or text[start - 2].isdigit()):
@@ -573,6 +576,12 @@ def with_oxidation_state(text: str, start: int) -> int:
         return start
     match = _OXIDATION_STATE.search(text, max(start - _OXIDATION_STATE_REACH, 0), start)
     return match.start() if match is not None and match.group(1) in _SALT_NAMERS else start
+
+
+def with_place_word(text: str, start: int) -> int:
+    """The start of a place's blank in small letters: before the lake, mountain or river it names."""
+    match = _PLACE_BEFORE.search(text, max(start - len("mount "), 0), start)
+    return match.start() if match is not None else start
 
 
 def with_event(text: str, start: int) -> int:
