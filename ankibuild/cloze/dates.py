@@ -54,7 +54,7 @@ _NUMBER_POINT = re.compile(
             rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
             rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d)"
             r"|(?:\d{1,3},\d{3}|\d{4,6})\s?BP\b"  # years before present: "18,000 BP"
-            r"|\d{1,4}(?:\.\d{1,2})?\s?(?:mya|Mya|MYA|bya)\b)",  # millions of years ago: "66 mya"
+            rf"|\d{{1,4}}(?:\.\d{{1,2}})?(?:{_DASH}\d{{1,4}}(?:\.\d{{1,2}})?)?\s?(?:mya|Mya|MYA|bya)\b)",  # "5-7 mya"
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
             r"(?P<shortyear>['’]\d{2}(?![\d'’]|s\b))",  # a date only after a month: "Oct '62"
         ]
