@@ -429,6 +429,9 @@ def _defined_phrase(text: str) -> str | None:
         return None
     if is_proper_adjective(words[0]):
         return None  # "Nazi seats: ...": a nationality and what it counts
+    names = match.group(1).split()
+    if len(names) == 3 and names[0][0].isupper() and names[2][0].isupper() and names[1].islower():
+        return None  # "Henry reads Leviticus: ...", "Stalin v Trotsky: ...": a clause between two names
     return " ".join(words)
 
 

@@ -102,7 +102,7 @@ TITLES = frozenset(
     sergeant chairman chairwoman governor senator congressman mayor ambassador bishop archbishop
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
-    archduchess grand viceroy justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
+    archduchess viceroy vizier justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
     maj cpl judge commodore sharif khedive shogun consul tribune dictator father""".split()
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
