@@ -147,7 +147,7 @@ PLACE_HEADS = frozenset(
     strait straits kingdom federation commonwealth union university college bank church house hall
     palace tower bridge duchy peace edict act council congress committee ministry department
     bureau court order society company institute museum declaration bill charter statute
-    convention conference congress war wars day night government club protocol""".split()
+    convention conference congress war wars day night government club protocol field""".split()
 )
 """Nouns that begin a name of the form "X of Y" (Treaty of Versailles, League of Nations)."""
 
