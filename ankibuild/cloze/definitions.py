@@ -254,8 +254,11 @@ def chained(text: str) -> list[str]:
     text = WIDE_GAP.split(text, 1)[0]  # "wave speed = frequency × wavelength     v = fλ"
     head = _CHAIN_HEAD.match(text)
     steps = _CHAIN_SIGN.split(text[head.end() :] if head else text)
-    if len(steps) < (_CHAIN_LENGTH - 1 if head else _CHAIN_LENGTH):
-        return []  # a defined term and two steps is a chain too: "CNS = brain + spinal cord"
+    # A term and two steps is a chain too ("CNS = brain + spinal cord", "Leriche syndrome:
+    # buttock claudication + impotence"); a word before a colon files two topics ("vascular: legs + neck").
+    defines = head is not None and ("=" in head.group() or " " in head.group().strip(" :"))
+    if len(steps) < (_CHAIN_LENGTH - 1 if defines else _CHAIN_LENGTH):
+        return []
     # an aside in brackets is no part of its step: "companion cells (lots of mitochondria)"
     steps = [_TRAILING_BRACKETS.sub("", step.strip()) for step in steps]
     return steps if all(_plain_item(step) for step in steps) else []
