@@ -240,3 +240,10 @@ def test_a_phrase_written_often_is_no_term_for_sharing_a_first_word_with_one() -
     lexicon = Lexicon.from_texts(course)
     found = [course[2][b.start : b.end] for b in find_blanks(course[2], lexicon, ClozeSettings())]
     assert "sea level" not in found
+
+
+def test_a_plain_heading_is_a_term_only_where_another_line_uses_it_as_words() -> None:
+    used = Lexicon.from_texts(["Water resources", "water resources are under stress"])
+    assert "water resources" in used.terms.get("water", ())
+    inside = Lexicon.from_texts(["Urban models", "suburban models of growth"])
+    assert "urban models" not in inside.terms.get("urban", ())

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .tokens import number_starts
-from .words import STOPWORDS
+from .words import PROPER_NAMES, STOPWORDS
 
 _MONTH = (
     r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
@@ -209,8 +209,9 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
         return start, form
     word, at = _word_before(text, start - 1)
     if form in _WITH_MONTH and (_MONTH_WORD.fullmatch(word) or (word == "may" and form == "year")):
-        if word == "May," and _ends_name(text, at, word):
-            return start, form  # a surname, then the year: "(Theresa May, 2012)"
+        given = _word_before(text, at - 1)[0] if at > 1 else ""
+        if word == "May," and given.istitle() and given.lower() in PROPER_NAMES:
+            return start, form  # a surname after a given name, then the year: "(Theresa May, 2012)"
         return _bare_month_before(text, _modifier_before(text, at)), "monthdate"
     lower = word.lower()
     if lower in _MODIFIERS and form in _WITH_MODIFIER:

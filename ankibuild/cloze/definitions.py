@@ -27,6 +27,7 @@ from .words import (
     DRUG_LABELS,
     EPONYM_DISEASE_ENDINGS,
     EPONYM_HEADS,
+    EVENT_HEADS,
     INSTRUCTIONS,
     IRREGULAR_PAST,
     MONTHS,
@@ -157,7 +158,7 @@ _VERBS_IN_ENT = frozenset(
 def definitions(text: str) -> Iterator[str]:
     """The terms a line defines or describes, in lower case."""
     described = _described(text)
-    owned = _unowned(described) if described else None
+    owned = _unowned(described, text) if described else None
     if owned:
         yield owned
     if ":" not in text and "=" not in text and "(" not in text:
@@ -168,21 +169,28 @@ def definitions(text: str) -> Iterator[str]:
         term = _defined(clause) or _defined_phrase(clause)
         if not term or _gives_formula(clause) or _labels_list(term, clause, text):
             return  # "area = πr²" gives a formula, not a meaning
-        owned = _unowned(term)
+        owned = _unowned(term, clause)
         if owned:
             yield owned
 
 
-def _unowned(term: str) -> str | None:
-    """A defined term without the name that owns it ("malenkov's new course" defines the new
-    course; Malenkov is a name of his own), but an eponym whole ("hooke's law"); None where what
-    is owned is one word ("louis xiv's wars")."""
+def _unowned(term: str, text: str) -> str | None:
+    """A defined term without the name that owns it: what a person owns is a name of its own
+    ("Malenkov's New Course", "Lenin's Testament") or a term of its kind ("Eisenhower's domino
+    theory"); an eponym stays whole ("Hooke's law", "Spearman's rank"). None where the person
+    owns a plain thing ("Louis XIV's wars", "Hitler's foreign policy")."""
     for mark in ("'s ", "’s "):
         owner, found, rest = term.partition(mark)
-        if found and owner and rest:
-            if rest in EPONYM_HEADS or rest.endswith(EPONYM_DISEASE_ENDINGS):
-                return term
-            return rest if " " in rest else None
+        if not (found and owner and rest):
+            continue
+        if rest in EPONYM_HEADS or rest.endswith(EPONYM_DISEASE_ENDINGS):
+            return term
+        at = text.lower().find(owner + mark)
+        if at >= 0 and text[at + len(owner) + len(mark) : at + len(owner) + len(mark) + 1].isupper():
+            return rest  # "New Course", "Testament": capitalised, a name
+        if " " not in rest:
+            return None if rest in EVENT_HEADS else term  # "louis xiv's wars"; "spearman's rank"
+        return rest if rest.split()[-1] in EVENT_HEADS else None  # "domino theory"; not "foreign policy"
     return term
 
 

@@ -110,9 +110,10 @@ _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
 _CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
 # A number (or a number and its part, "19-9") after a name, then a mark or the end: "group 1)".
-# A number that ends a name's words: before a mark, a bracket or a verb in the past ("Apollo 11
-# (1969)", "Sputnik 1 launched"); with a noun after it, it counts ("Britain 2 million troops").
-_ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| \(| [a-z]{3,}ed\b)(?![.,:]\d)")
+# A number that ends a name's words: before a mark, a bracket or a verb in the past with no word
+# after it in small letters ("Apollo 11 (1969)", "Sputnik 1 launched Oct 1957"); with a noun after
+# it, it counts ("Britain 2 million troops", "Britain 4 armoured divisions").
+_ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| \(| [a-z]{3,}ed\b(?! [a-z]))(?![.,:]\d)")
 # A two-letter symbol of a scale ("Mw", "ML") and the reading after it ("Mw 7.0").
 # The symbols of the scales of earthquakes and eruptions, which take their reading ("Mw 7.0",
 # "VEI 5"); not an element: "Mg 0.6 mmol/L".

@@ -480,9 +480,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
             if term:
                 described.update(_with_plural(term))
     # Ordinary words heading a section ("Urban models", "Water resources") name its topic; they
-    # are a term only where the notes use them again ("Limiting factors" ... "the limiting factor").
+    # are a term only where another line uses them again ("water resources are under stress").
     for term, at in plain_topics:
-        if any(term in line.lower for i, line in enumerate(lines) if i != at):
+        forms = re.compile(r"\b(?:" + "|".join(map(re.escape, _with_plural(term))) + r")\b")
+        if any(forms.search(line.lower) for i, line in enumerate(lines) if i != at):
             described.update(_with_plural(term))
     # An ordinary word that opens line after line before a colon names a field of the notes
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.

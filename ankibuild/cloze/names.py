@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import STOPWORD_ACRONYMS, core
-from .definitions import DISCOURSE
+from .definitions import CLASSIFYING_ENDINGS, DISCOURSE
 from .edges import (
     antibodies,
     greek_names,
@@ -89,21 +89,22 @@ _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end en
 _HEADS_OF = frozenset("index law laws theory principle hypothesis".split())
 _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
-# The one or two lower-case words after a run, where a head noun may complete it.
-# Adjectives that sort a head noun, which an eponym's possessive may stand before.
+# Words that open a noun phrase: after a head that is a verb too, its object ("plan the attack").
 _DETERMINERS = frozenset("the a an his her its their our".split())
-# Heads that are verbs too, in the plain form: "Israel plan the attack", "the Allies test a bomb".
-_VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign test".split())
-_QUALIFYING_ENDINGS = ("al", "ive", "ic", "ory", "ary", "ous", "ar", "ate")
+# Heads that are verbs too, in the plain form: "Britain, France + Israel plan the attack".
+_VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign".split())
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
-_NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test".split())
+_NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
+# Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
+# an abbreviation or a place ("DNA fragments", "UN bodies").
+_SURNAME_HEADS = frozenset("distribution reagent fragments bodies".split())
+# The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
 
-def _head_end(text: str, end: int, heads: frozenset[str], plural: bool, full: bool) -> int:
-    """The end of a head noun (with at most one word before it) completing a name, or 0.
-
-    ``full``: the name has two words or more, as a person's full name does.
+def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bool) -> int:
+    """The end of a head noun (with at most one word before it) completing the name at
+    ``start``-``end``, or 0.
 
     A quote mark may stand before it only after a plural ("Workers' party"); a possessive only
     when the name allows it ("Hooke's law"), which the name's heads already say.
@@ -122,19 +123,22 @@ def _head_end(text: str, end: int, heads: frozenset[str], plural: bool, full: bo
     if word in heads:
         if mark is not None and word in _HEADS_OF and text.startswith(" of ", match.end(2)):
             return _of_end(text, match.end(2))  # "Simpson's index of diversity"
-        if second in _DETERMINERS and (word in _VERB_HEADS or is_verb_like(word)):
+        if second in _DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
+        if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
+            return 0
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
     if second in heads and not is_verb_like(word) and word not in DISCOURSE and word not in _EVENT_VERBS:
-        if full and not is_common(word):
+        if second in _SURNAME_HEADS:
+            return 0  # "Brazil wealth distribution"
+        if " " in text[start:end] and not is_common(word):
             return 0  # "Peter Mitchell's chemiosmotic theory": a person and the term they are known for
         if mark is not None and not (
-            word.endswith(_QUALIFYING_ENDINGS) or second in _NAMED_HEADS or word in _THE_QUALIFIERS
+            word.endswith(CLASSIFYING_ENDINGS) or second in _NAMED_HEADS or word in _THE_QUALIFIERS
         ):
             return 0  # "Eisenhower's domino theory" is his; "Volkmann's ischaemic contracture" is named
-
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
 
@@ -266,11 +270,7 @@ class _RunReader:
             if heading and not text[:start].strip() and not text[end:].strip(" .:;"):
                 continue  # "Key Terms" as the whole line: a heading
             # Most names end the line or stand before a mark: no head noun can follow them.
-            head = (
-                _head_end(text, end, heads, plural, " " in text[start:end])
-                if heads and text[end : end + 1] in _HEAD_GAPS
-                else 0
-            )
+            head = _head_end(text, start, end, heads, plural) if heads and text[end : end + 1] in _HEAD_GAPS else 0
             if not head and genus:
                 head = _species_end(text, end)
             if head:
@@ -606,7 +606,7 @@ def _rulers(text: str) -> list[Span]:
 # stands for: "4 Ts: tone, trauma, tissue, thrombin". Each item is one or two words.
 _MNEMONIC = re.compile(
     r"(?<![\w\-])(?:(?P<letters>[A-Z]{3,}(?: [A-Z]{3,})?)|(?P<count>[2-9]) (?P<letter>[A-Z])s)\b[\"'’”]?"
-    r"(?::| =| -| \(|\):) "
+    r"(?:(?::| =| -|\):) | \()"
 )
 # A mnemonic counted by its letter: "the 6 Ps", "the 4 Ts", "5 As"; the count is part of it.
 _COUNTED_MNEMONIC = re.compile(r"(?<![\w\-.,/])[2-9] [A-Z]s\b(?![\-'’])")
@@ -660,6 +660,12 @@ def _mnemonic_items(text: str) -> list[Span]:
 # A compound's systematic name, its locants and all: "2-bromo-2-methylpropane", "propan-2-ol",
 # "glucose-6-phosphate", "ethane-1,2-diol"; not "7-day" nor "6-in-1" (no chemical ending).
 _LOCANT_NAME = re.compile(r"(?<![\w\-])(?:\d+(?:,\d+)*-)?[a-z]{2,}(?:-\d+(?:,\d+)*-[a-z]{2,})*(?: acid\b)?(?![\w\-])")
+# What follows a leading locant in a compound's name: a substituent ("2-bromo...", "21-hydroxylase").
+_SUBSTITUENT = re.compile(
+    r"(?:bromo|chloro|fluoro|iodo|methyl|ethyl|propyl|butyl|hydroxy|amino|oxo|nitro|phosph|keto|deoxy|bis|di|tri)"
+)
+# A sugar written before the locant of its phosphate: "glucose 6-phosphate".
+_PARENT_SUGAR = re.compile(r"(?<![\w\-])[a-z]{3,}ose $")
 _CHEMICAL_ENDINGS = (
     "ane",
     "ene",
@@ -685,9 +691,11 @@ def _locant_names(text: str) -> list[Span]:
         name = match.group()
         if "-" not in name or not any(ch.isdigit() for ch in name) or not name.endswith(_CHEMICAL_ENDINGS):
             continue
-        if name.count("-") == 1 and name[0].isdigit() and is_common(name.split("-")[1].split(" ")[0]):
-            continue  # "a 2-phase process", "a 7-zone model": a count and an ordinary word
-        out.append(match.span())
+        start = match.start()
+        if name[0].isdigit() and _SUBSTITUENT.match(name, name.index("-") + 1) is None:
+            continue  # "a 2-phase process", "a 2-nucleotide overhang": a count, not a locant
+        parent = _PARENT_SUGAR.search(text, 0, start) if name[0].isdigit() else None
+        out.append((parent.start() if parent else start, match.end()))  # "glucose 6-phosphate"
     return out
 
 

@@ -120,8 +120,11 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
-_OFFICES = frozenset({"PM", "MP", "MPs", "MEP", "MEPs", "Gen", "Adm", "Gov"})
-_LAW_HEADS = frozenset({"act", "acts", "bill", "law", "laws"})
+_OFFICES = frozenset({"PM", "MP", "MPs"})
+# Words a heading opens with before "of" and the thing it is about: "Origins of the Cold War".
+_TOPIC_OPENERS = frozenset(
+    "origins origin causes cause consequences effects impact results rise fall end collapse".split()
+)
 
 
 def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
@@ -264,13 +267,13 @@ def _technical_adjective(lower: str) -> bool:
 
 
 def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
-    """Whether ordinary words in capitals after "X of" name something of their own ("Origins of
-    the Cold War"), where the whole names a law ("Representation of the People Act") or an idea
-    ("Theory of the Four Humours")."""
+    """Whether ordinary words in capitals after a topic word and "of" name something of their own
+    ("Origins of the Cold War", "Causes of the French Revolution"); other openers are part of the
+    name ("Charge of the Light Brigade", "Year of the Four Emperors")."""
     cores, classes = run
-    if sum(classes[i] != "connector" for i in range(after, last + 1)) < 2:
+    if cores[first][0].lower() not in _TOPIC_OPENERS:
         return False
-    return cores[first][0].lower() not in EVENT_HEADS and cores[last][0].lower() not in _LAW_HEADS
+    return sum(classes[i] != "connector" for i in range(after, last + 1)) > 1
 
 
 def _trim(run: _Words, start: int, last: int, opening: bool) -> int:

@@ -102,7 +102,7 @@ TITLES = frozenset(
     sergeant chairman chairwoman governor senator congressman mayor ambassador bishop archbishop
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
-    archduchess viceroy vizier justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
+    archduchess viceroy vizier gen adm gov justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
     maj cpl judge commodore sharif khedive shogun consul tribune dictator father""".split()
 )
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
@@ -157,7 +157,7 @@ EPONYM_HEADS = frozenset(
     test stain tear node nodes duct loop criteria score scale classification manoeuvre
     maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
     ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle gangrene
-    plexus diverticulum patches apparatus curve modulus glands rules anomaly postulates rank
+    plexus diverticulum patches apparatus curve modulus glands rules anomaly postulates
     angle line lines iodine wort pouch""".split()
 )
 """Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
@@ -377,6 +377,9 @@ def is_participle(word: str) -> bool:
     return word.endswith(_PARTICIPLES)
 
 
+_SHORT_NON_VERBS = frozenset("red bed holy ugly lily king ring wing".split())
+
+
 def is_verb_like(word: str) -> bool:
     """Whether a lower-case common word reads as a verb or adverb at the start of a sentence.
 
@@ -386,7 +389,7 @@ def is_verb_like(word: str) -> bool:
     if word in STOPWORDS or word in IRREGULAR_PAST:
         return True
     if word.endswith(("ed", "ing", "ly")):
-        return len(word) > 4 or (word.endswith("ed") and len(word) > 3)  # not "Red", "King", "Holy"
+        return word not in _SHORT_NON_VERBS  # "Denounced", "Wed"; not "Red", "King", "Holy"
     # "Invades", "fails" (and plurals, which read the same); a short word only when its stem is a
     # word: "bus", "gas" are nouns; "crisis", "virus" never verbs.
     if not word.endswith("s") or word.endswith(("ss", "us", "is")):
