@@ -97,7 +97,7 @@ _VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott cras
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
 # Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
 # an abbreviation or a place ("DNA fragments", "UN bodies").
-_SURNAME_HEADS = frozenset("distribution reagent fragments bodies".split())
+_SURNAME_HEADS = frozenset("distribution reagent fragments bodies report".split())
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
