@@ -65,6 +65,8 @@ _NOT_TERM_ENDINGS = (
     "yzes",
     "ysing",
     "yzing",
+    "yse",
+    "yze",
 )
 # Prefixes that make a hyphenated word a qualifier of a term, not a term: "post-bronchodilator".
 _QUALIFYING_PREFIXES = frozenset("post non".split())
