@@ -587,9 +587,12 @@ def with_place_word(text: str, start: int) -> int:
 
 def with_event(text: str, start: int) -> int:
     """The start of a place's or a name's blank: before the treaty, battle or congress named after
-    it, however written ("peace of westphalia", "battle of the boyne", "Siege of Drogheda")."""
+    it, written as the name is ("Siege of Drogheda", "peace of westphalia"); a name with a capital
+    after a word in small letters is the place alone ("the siege of Leningrad")."""
     match = _EVENT_OF.search(text, max(start - _EVENT_OF_REACH, 0), start)
-    return match.start() if match is not None else start
+    if match is None or (text[match.start()].islower() and text[start].isupper()):
+        return start
+    return match.start()
 
 
 # Numerals that are words too, in small letters: "i", "v" (versus), "x" (times), "iv" (intravenous).
