@@ -377,11 +377,19 @@ def heading(text: str) -> str | None:
         return None
     if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":
         return None  # "China's development", "Stalin's policies": the name is the term, found as one
+    if len(words) == 2 and not is_common(lower[0]) and _is_verb_s(lower[1]):
+        return None  # "Stalin dies - power struggle": a name and what it did, not a term
     if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
         return None  # "Flooding", "Compulsory retired": an activity, not a thing
     if len(lower) == 3 and not lower[0].endswith(CLASSIFYING_ENDINGS[:4]):
         return None  # "Specific immune response", not "Prevent direct confrontations"
     return " ".join(lower)
+
+
+def _is_verb_s(word: str) -> bool:
+    """Whether a word in "-s" after a name reads as its verb ("dies", "invades"), not a noun the
+    name is given to ("Schwann cells", "Koplik spots")."""
+    return word.endswith("s") and is_common(word[:-1]) and word not in EVENT_HEADS and word not in EPONYM_HEADS
 
 
 def _defined(text: str) -> str | None:
