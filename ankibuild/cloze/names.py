@@ -126,7 +126,7 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
         if second in _DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
-            return 0
+            return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
@@ -595,6 +595,8 @@ _RULER = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+) the ([A-Z][a-z]+)\b(?! [A-Z])
 
 
 def _rulers(text: str) -> list[Span]:
+    """Rulers named with an epithet ("Peter the Great"), which the runs miss when the given name is
+    an everyday word; ``edges.with_epithet`` takes in the epithet after a name the runs found."""
     return [
         match.span()
         for match in _RULER.finditer(text)
@@ -658,7 +660,8 @@ def _mnemonic_items(text: str) -> list[Span]:
 
 
 # A compound's systematic name, its locants and all: "2-bromo-2-methylpropane", "propan-2-ol",
-# "glucose-6-phosphate", "ethane-1,2-diol"; not "7-day" nor "6-in-1" (no chemical ending).
+# "glucose-6-phosphate", "ethane-1,2-diol"; not "7-day" nor "6-in-1" (no chemical ending), nor
+# "a 2-phase process" (no substituent after the number).
 _LOCANT_NAME = re.compile(r"(?<![\w\-])(?:\d+(?:,\d+)*-)?[a-z]{2,}(?:-\d+(?:,\d+)*-[a-z]{2,})*(?: acid\b)?(?![\w\-])")
 # What follows a leading locant in a compound's name: a substituent ("2-bromo...", "21-hydroxylase").
 _SUBSTITUENT = re.compile(
@@ -686,6 +689,7 @@ _CHEMICAL_ENDINGS = (
 
 
 def _locant_names(text: str) -> list[Span]:
+    """The systematic names of compounds in a line, each with its locants (``_LOCANT_NAME``)."""
     out = []
     for match in _LOCANT_NAME.finditer(text):
         name = match.group()
