@@ -160,8 +160,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         if words[i] == "of" and (
             classes[i - 1] in ("roman", "acronym") or (i > 1 and _full_name_before(words, classes, i))
         ):
-            # "Gavrilo Princip of the Black Hand", "Edoardo Bassini of Padua": a person's full name
-            # and where they belong, where "Battle of the Somme" and "St Francis of Assisi" are one name
+            # "Gavrilo Princip of the Black Hand", "Edoardo Bassini of Padua", "Philip II of France",
+            # "TBSA of Hartmann's": a full name, a ruler's number or an abbreviation ends the name
+            # before "of", where "Battle of the Somme" and "St Francis of Assisi" are one name
             j = i
             while j < final and classes[j] == "connector":
                 classes[j] = "stop"
