@@ -31,6 +31,7 @@ from .tokens import keyword_hits, number_starts, starts_sentence
 from .words import (
     COMPASS_POINTS,
     CONNECTORS,
+    DETERMINERS,
     DRUG_LABELS,
     EPITHETS,
     EPONYM_DISEASE_ENDINGS,
@@ -89,8 +90,6 @@ _EVENT_VERBS = frozenset("declare declares wage wages win wins lose loses end en
 _HEADS_OF = frozenset("index law laws theory principle hypothesis".split())
 _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
-# Words that open a noun phrase: after a head that is a verb too, its object ("plan the attack").
-_DETERMINERS = frozenset("the a an his her its their our".split())
 # Heads that are verbs too, in the plain form: "Britain, France + Israel plan the attack".
 _VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign".split())
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
@@ -123,7 +122,7 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
     if word in heads:
         if mark is not None and word in _HEADS_OF and text.startswith(" of ", match.end(2)):
             return _of_end(text, match.end(2))  # "Simpson's index of diversity"
-        if second in _DETERMINERS and word in _VERB_HEADS:
+        if second in DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only

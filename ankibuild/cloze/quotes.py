@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .words import EXAM_COMMANDS
+from .words import DETERMINERS, EXAM_COMMANDS
 
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
@@ -20,11 +20,10 @@ _PRONOUNS = frozenset("i we you he she they me us him her them my our your their
 _MAX_WORDS = 6
 # Words that make a quotation a clause: "facilities are inherently unequal" is said, not named.
 _CLAUSE_WORDS = frozenset("is are was were will would shall should can could must has have had do does did".split())
-_DETERMINERS = frozenset("the a an his her its their our your".split())
 
 
 def _verb_with_object(verb: str, after: str) -> bool:
-    return after in _DETERMINERS and len(verb) > 3 and verb.endswith(("s", "ed")) and not verb.endswith("ss")
+    return after in DETERMINERS and len(verb) > 3 and verb.endswith(("s", "ed")) and not verb.endswith("ss")
 
 
 _SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())

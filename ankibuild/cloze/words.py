@@ -110,6 +110,9 @@ TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief 
 CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn ul de' y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
+DETERMINERS = frozenset("the a an his her its their our your".split())
+"""Words that open a noun phrase: after a verb, its object ("plan the attack", "the dose makes the poison")."""
+
 EPITHETS = frozenset(
     """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
     unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker impaler
