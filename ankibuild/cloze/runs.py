@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from .classes import LETTER_ROMANS, NAME_LIKE, WordClass, core, word_class
+from .definitions import DISCOURSE
 from .words import (
     ADJECTIVE_ENDINGS,
     EPONYM_HEADS,
@@ -121,10 +122,10 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
 _OFFICES = frozenset({"PM", "MP", "MPs"})
-# Words a heading opens with before "of" and the thing it is about: "Origins of the Cold War".
-_TOPIC_OPENERS = frozenset(
-    "origins origin causes cause consequences effects impact results rise fall end collapse".split()
-)
+# Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
+# ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
+# of the Cold War").
+_TOPIC_OPENERS = DISCOURSE | frozenset("origins origin rise fall end collapse".split())
 
 
 def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, lexicon: Lexicon) -> Iterator[Piece]:
