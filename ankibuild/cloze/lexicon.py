@@ -481,10 +481,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 described.update(_with_plural(term))
     # Ordinary words heading a section ("Urban models", "Water resources") name its topic; they
     # are a term only where another line uses them again ("water resources are under stress").
-    for term, at in plain_topics:
-        forms = re.compile(r"\b(?:" + "|".join(map(re.escape, _with_plural(term))) + r")\b")
-        if any(forms.search(line.lower) for i, line in enumerate(lines) if i != at):
-            described.update(_with_plural(term))
+    described.update(_used_again(plain_topics, lines))
     # An ordinary word that opens line after line before a colon names a field of the notes
     # ("provenance: ...", "agree: ..."), the way a form's labels do, not a term each defines.
     field_heads = {head for head, uses in heads.items() if uses >= _FIELD_USES and _is_ordinary(head)}
@@ -566,6 +563,22 @@ def _add_quoted(inner: str, lower: str, names: set[str], terms: set[str]) -> Non
         terms.add(" ".join(lower.split()))  # ``find_quoted`` leaves out a leading article
     elif inner[0].isupper() or not is_common(lower):
         names.add(lower)  # 'Diktat': a quoted single word is a name in any case
+
+
+def _used_again(topics: Sequence[tuple[str, int]], lines: Sequence[_Text]) -> set[str]:
+    """The forms of the topics (each with the line that heads with it) that another line uses as
+    whole words: one search of the course for all of them, as a course may have hundreds."""
+    if not topics:
+        return set()
+    form_of = {form: term for term, _ in topics for form in _with_plural(term)}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(form_of, key=len, reverse=True))) + r")\b")
+    uses: Counter[str] = Counter(form_of[found] for found in pattern.findall("\n".join(line.lower for line in lines)))
+    again: set[str] = set()
+    for term, at in topics:
+        own = sum(1 for found in pattern.findall(lines[at].lower) if form_of[found] == term)
+        if uses[term] > own:  # a second heading with the same words counts as a use
+            again.update(_with_plural(term))
+    return again
 
 
 def _with_plural(word: str) -> set[str]:
