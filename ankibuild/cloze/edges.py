@@ -54,6 +54,7 @@ from .words import (
     EPITHETS,
     GENERAL_NOUNS,
     NOTE_SHORTHAND,
+    PARTICLES,
     PLACE_ABBREVIATIONS,
     PROPER_NAMES,
     ROUTINE_SHORTHAND,
@@ -99,7 +100,9 @@ _EVENT_PARTS = frozenset(
     dynasty shogunate rebellion uprising crisis accords accord conference plan emergency fleet""".split()
 )
 _PART_STARTS = tuple(sorted({" " + part[:4] for part in _PARTS | _EVENT_PARTS}))
-_AMOUNTS = frozenset("range level levels dose doses content intake ratio".split())
+_AMOUNTS = frozenset("range level levels dose doses content intake ratio max min maximum minimum".split())
+# Words of order after a drug's name: "calcium gluconate first", "lithium then".
+_ORDER_WORDS = frozenset("first last next then".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
@@ -746,6 +749,8 @@ def _qualified_noun(word: str) -> bool:
     return (
         word not in _STATES
         and word not in _AMOUNTS
+        and word not in _ORDER_WORDS
+        and word not in PARTICLES
         and word not in STOPWORDS
         and not word.endswith(_QUALITY_ENDINGS)
         and not is_verb_like(word)

@@ -69,6 +69,7 @@ from .words import (
     INSTRUCTIONS,
     MONTHS,
     NOTE_SHORTHAND,
+    PARTICLES,
     PLACES_AS_WORDS,
     PROPER_NAMES,
     SCIENCE_ENDINGS,
@@ -814,13 +815,10 @@ def _names_an_idea(word: str) -> bool:
     )
 
 
-_VERB_PARTICLES = frozenset("up down off away back over along around".split())
-
-
 def _kind_noun(word: str) -> bool:
     """Whether a word can be a noun that names a kind of thing: not "question" ("exam question
     ... essay question" names no kinds), but "factors" ("push factors + pull factors")."""
-    if word in STOPWORDS or word in _VERB_PARTICLES or (word in DISCOURSE and word not in TERM_HEADS):
+    if word in STOPWORDS or word in PARTICLES or (word in DISCOURSE and word not in TERM_HEADS):
         return False  # "hold up ... climb up": verbs with their particle, no kinds of anything
     return _is_noun(word) and not is_verb_like(word)
 

@@ -270,6 +270,10 @@ DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
 """Shorthand after a drug's name that labels what follows or says how it is given ("SSRI SE: ...",
 "TCA OD: broad QRS", "PPI OD"): never part of the name, and no term a line defines."""
 
+PARTICLES = frozenset("up down off away back over along around".split())
+"""The particles of phrasal verbs ("hold up", "given off", "carbon away"): no noun, so no kind of
+anything nor part of a term."""
+
 GENERAL_NOUNS = frozenset(
     """molecule molecules head heads tail tails end ends cause causes movement direction pole leg side
     sides part parts region conditions changes""".split()
@@ -319,7 +323,8 @@ IRREGULAR_PAST = frozenset(
     brought bought fought thought taught caught sought held built began got went came ran wrote
     chose drove rose fell felt found heard knew meant paid read sold spent stood struck swore
     threw understood wore overthrew withdrew forbade repaid laid shed grew drew flew shook
-    broke spoke stole froze hid bit rode""".split()
+    broke spoke stole froze hid bit rode given taken seen known shown grown drawn thrown written
+    driven risen fallen broken spoken stolen frozen hidden chosen forgotten begun done gone""".split()
 )
 
 MONTHS = frozenset(
