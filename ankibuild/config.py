@@ -20,7 +20,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILE = "ankibuild.toml"
-DETECTORS = ("dates", "names")
+DETECTORS = ("dates", "names", "figures")
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ class NotesFile:
     """Per-file settings from the file itself (Markdown front matter), as sorted key/value pairs."""
 
 
-BlankKind = Literal["date", "name", "glossary", "user"]
+BlankKind = Literal["date", "name", "figure", "glossary", "user"]
 
 
 @dataclass(frozen=True, order=True, slots=True)  # slots: one per blank of every line, built often

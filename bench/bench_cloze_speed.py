@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from ankibuild.cloze import ClozeSettings, Lexicon, find_blanks  # noqa: E402
 from ankibuild.cloze.dates import find_dates  # noqa: E402
+from ankibuild.cloze.figures import find_figures  # noqa: E402
 from ankibuild.cloze.names import find_names  # noqa: E402
 from ankibuild.cloze.quotes import find_quoted  # noqa: E402
 
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         ("find_blanks", lambda lexicon, text: find_blanks(text, lexicon, settings), True),
         ("  dates", lambda lexicon, text: find_dates(text), True),
         ("  quotes", lambda lexicon, text: find_quoted(text), True),
+        ("  figures", lambda lexicon, text: find_figures(text, lexicon.clinical), True),
         ("  names", lambda lexicon, text: find_names(text, lexicon), True),
         ("unread lines", lambda lexicon, text: find_blanks(text, lexicon, settings), False),
     ]

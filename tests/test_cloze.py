@@ -31,7 +31,7 @@ def lexicon() -> Lexicon:
 
 
 def test_settings_defaults() -> None:
-    assert DEFAULT.detectors == frozenset({"dates", "names"})
+    assert DEFAULT.detectors == frozenset({"dates", "names", "figures"})
     assert (DEFAULT.glossary, DEFAULT.never, DEFAULT.hints, DEFAULT.max_per_card) == ((), (), False, 1)
 
 

@@ -65,6 +65,24 @@ def test_blanks_written_in_the_notes_win(tmp_path: Path, collection: Collection)
     assert any("[leader]" in q for q in questions)
 
 
+def test_key_figures_are_cards_of_their_own_with_their_hint(tmp_path: Path, collection: Collection) -> None:
+    notes = tmp_path / "t.txt"
+    lines = ["aspirin 300 mg then 75 mg OD", "clopidogrel 600 mg loading dose", "thrombolysis if PCI > 120 min away"]
+    notes.write_text("Deck\n  • ACS\n" + "".join(f"    • {line}\n" for line in lines), encoding="utf-8")
+    hinted = ankibuild.Config(cloze=ankibuild.ClozeConfig(hints=True))
+    with_figures = ankibuild.build([notes], tmp_path / "d.apkg", lock=False, config=hinted)
+    import_deck(collection, with_figures.output)
+    figures = sorted(
+        answer[len(question.split("[figure]")[0]) :].split()[:2]
+        for _, question, answer in _cloze_cards(collection)
+        if "[figure]" in question
+    )
+    # the course doses drugs, so the time is a figure too
+    assert [" ".join(words) for words in figures] == ["120 min", "300 mg", "600 mg", "75 mg"]
+    plain = ankibuild.Config(cloze=ankibuild.ClozeConfig(detectors=("dates", "names")))
+    assert ankibuild.build([notes], tmp_path / "p.apkg", lock=False, config=plain).cards == with_figures.cards - 4
+
+
 def test_a_malformed_written_blank_is_an_error_with_its_line(tmp_path: Path) -> None:
     notes = tmp_path / "t.txt"
     notes.write_text("Deck\n  • Hungary\n    • {{c1::Imre Nagy became Prime Minister\n", encoding="utf-8")

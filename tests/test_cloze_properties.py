@@ -43,6 +43,14 @@ PIECES = [
     "28th June 1956",
     "c. 1800",
     "19th century",
+    "300 mg",
+    "0.4-1.0 mmol/L",
+    "5 days",
+    "3 yrs 4 months",
+    "26%",
+    "£110m",
+    "mg",
+    "/day",
     "'New Course'",
     '"stab in the back"',
     "20th",
@@ -77,7 +85,15 @@ setting_choices = st.builds(
     ClozeSettings,
     glossary=st.lists(st.sampled_from(["Stalin", "war", "1956", "x}}", "a::b", " "]), max_size=2).map(tuple),
     never=st.lists(st.sampled_from(["Nagy", "of", "June"]), max_size=2).map(tuple),
-    detectors=st.sampled_from([frozenset({"dates", "names"}), frozenset({"dates"}), frozenset({"names"})]),
+    detectors=st.sampled_from(
+        [
+            frozenset({"dates", "names", "figures"}),
+            frozenset({"dates", "names"}),
+            frozenset({"dates"}),
+            frozenset({"names"}),
+            frozenset({"figures"}),
+        ]
+    ),
     hints=st.booleans(),
     max_per_card=st.integers(min_value=1, max_value=3),
 )
@@ -123,7 +139,9 @@ def check_blanks(text: str, blanks: tuple[Blank, ...], protected: list[tuple[int
 def test_find_blanks_is_sorted_in_bounds_and_apart(data: st.DataObject, raw: str, options: ClozeSettings) -> None:
     text = plain(raw)
     protected = data.draw(spans(len(text)))
-    lexicon = Lexicon.from_texts([text, "Khrushchev and Peaceful coexistence", text.upper()])
+    dosing = ["aspirin 300 mg, clopidogrel 75 mg, ramipril 10 mg"] if data.draw(st.booleans()) else []
+    lexicon = Lexicon.from_texts([text, "Khrushchev and Peaceful coexistence", text.upper(), *dosing])
+    assert lexicon.clinical or not dosing
     blanks = find_blanks(text, lexicon, options, protected)
     check_blanks(text, blanks, protected)
     assert all(blank.number == 0 and blank.kind != "user" for blank in blanks)

@@ -163,7 +163,7 @@ _GREEK_NAME = re.compile(
     r"(?![\w\-])"
 )
 # Solutions named by their strength: "0.9% saline", "10% glucose", "5% dextrose".
-_SOLUTIONS = frozenset({"saline", "glucose", "dextrose", "sodium chloride", "sodium bicarbonate"})
+_SOLUTIONS = frozenset({"saline", "glucose", "dextrose", "sodium chloride", "NaCl", "sodium bicarbonate"})
 _STRENGTH = re.compile(r"(?<![\w.])\d{1,2}(?:\.\d{1,3})?% $")
 # The Latin nouns of two-word names in anatomy: "corpus luteum", "substantia nigra", "pars compacta".
 _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split())

@@ -11,11 +11,12 @@ from typing import Literal
 
 from ..model import Blank, BlankKind
 from .edges import joined, shape
+from .figures import find_figures
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, overlaps
 from .tokens import holds_words
 
-Detector = Literal["dates", "names"]
+Detector = Literal["dates", "names", "figures"]
 Span = tuple[int, int]
 
 _UNSAFE_EDGES = " \t\n:"
@@ -30,21 +31,22 @@ class ClozeSettings:
     """Terms always blanked (whole words, any case)."""
     never: tuple[str, ...] = ()
     """Terms never blanked, nor any blank that overlaps them."""
-    detectors: frozenset[Detector] = frozenset({"dates", "names"})
+    detectors: frozenset[Detector] = frozenset({"dates", "names", "figures"})
     hints: bool = False
-    """Show "year", "date" or "name" in place of a detected blank."""
+    """Show "year", "date", "name" or "figure" in place of a detected blank."""
     max_per_card: int = 1
     """How many different terms one card (one cloze number) hides."""
 
 
 # A candidate blank: (rank, -length, start, end, kind). Sorted, an overlap goes to the lower
-# rank (glossary, quoted term, date, name), then to the longer span, then to the earlier one.
+# rank (glossary, quoted term, date, name, figure), then to the longer span, then to the earlier one.
 _Candidate = tuple[int, int, int, int, str]
 # Candidate kinds as blank kinds, with the hint each shows: a bare year is a date hinted "year".
 _KINDS: dict[str, tuple[BlankKind, str | None]] = {
     "year": ("date", "year"),
     "date": ("date", "date"),
     "name": ("name", "name"),
+    "figure": ("figure", "figure"),
     "glossary": ("glossary", None),
 }
 
@@ -82,6 +84,9 @@ def find_blanks(
         names = find_names(text, lexicon, blocked, numbers, protected)
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
+    if "figures" in detectors:
+        for s, e in find_figures(text, lexicon.clinical):
+            candidates.append((4, s - e, s, e, "figure"))
     if not candidates:
         return ()
     refused = [*protected, *_matches(text, settings.never)] if settings.never else protected

@@ -1,0 +1,74 @@
+"""Key figures: a number with its unit, the dose, threshold, share or cost a line teaches.
+
+"aspirin 300 mg", "HbA1c ≥ 48 mmol/mol", "~26% of adults", "cost ~£110m": a student learns these
+figures as facts, so each is a blank of its own, after the line's names and dates. A bare number
+is none ("16 demands", "2 ATP"): without a unit nothing tells a key figure from a count.
+
+Doses, concentrations, pressures, shares and sums of money are figures in any notes. Durations, volumes, masses
+and lengths are figures only in notes that dose drugs ("for 5 days", "500 mL bolus", "≥ 5.5 cm"):
+elsewhere they are mostly the conditions of a practical ("a water bath for 10 min", "1 g of fat")
+or the scale of a story ("rain in 24 h").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Span = tuple[int, int]
+
+# A number: thousands grouped by commas ("1,287"), or digits with a decimal part ("0.9").
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# A range of numbers is one figure ("0.4-1.0 mmol/L", "55 to 70%"), and so are numbers a slash
+# pairs: a blood pressure, a combined tablet ("120/80 mmHg", "500/125 mg").
+_AMOUNT = rf"{_NUMBER}(?:/{_NUMBER}| ?[-–] ?{_NUMBER}| to {_NUMBER})?"
+# What a dose or a concentration is measured in, and what it is per: "mg/kg/day", "µmol/L".
+_MEASURE = r"mg|mcg|µg|ug|micrograms?|milligrams?|g|ng|pg|mmol|µmol|umol|nmol|pmol|mEq|mOsm|units?|IU|mL|ml|L"
+_PER = r"kg|L|l|dL|mL|ml|mol|h|hr|min|m2|m²|24 ?h"
+_DOSE_UNITS = (
+    # a concentration or a rate: "mmol/L", "mL/kg/h"; "mg/kg/day" but "max 4 g" a day
+    rf"(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
+    r"|mg|mcg|µg|micrograms?|milligrams?|units|IU|mmHg|kPa"
+)
+_TIMES = r"h|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|yrs?|years?"
+_CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm|{_TIMES}"
+# An age or a time in two units is one figure: "3 yrs 4 months", "6 months - 3 years".
+_TIME = rf"{_NUMBER} ?(?:{_TIMES})"
+_TWO_TIMES = rf"{_TIME}(?: ?[-–] ?| ){_TIME}"
+# No digit, decimal point, currency or letter runs into the number: "£110m", "HbA1c", "v2.5 mg".
+_BEFORE = r"(?<![\w.,£$€/^-])"
+# Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g".
+_AFTER = r"(?![\w°²]|/(?!day\b))"
+# A sum of money, with what it counts in: "£110m", "$4.5 billion", "€20bn".
+_MONEY = rf"(?<!\w)[£$€]{_AMOUNT}(?: ?(?:bn|billion|million|m|k|tn|trillion))?(?!\w)"
+_DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}")
+# In notes that dose drugs, two numbers a slash pairs are a blood pressure even with no unit:
+# "BP ≥ 140/90", not "1/3" nor "24/7".
+_PRESSURE = r"\d{2,3}/\d{2,3}"
+_ALL = re.compile(
+    rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
+)
+# A dose or a concentration, no share: what tells notes that dose drugs.
+_DOSE = re.compile(rf"{_BEFORE}{_NUMBER} ?(?:{_DOSE_UNITS}){_AFTER}")
+_DOSING_FIGURES = 3
+"""Doses a course writes before its durations and volumes count: a biology course's one
+"300 mg of vitamin C" does not make its water baths clinical."""
+
+
+def find_figures(text: str, clinical: bool) -> list[Span]:
+    """The key figures of a line: all units in notes that dose drugs (``clinical``), else doses,
+    concentrations, pressures and shares only."""
+    if not any(char.isdigit() for char in text):
+        return []  # most lines hold no number at all
+    pattern = _ALL if clinical else _DOSES
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def doses_drugs(texts: Iterable[str]) -> bool:
+    """Whether notes dose drugs: they write doses or concentrations again and again."""
+    found = 0
+    for text in texts:
+        found += len(_DOSE.findall(text))
+        if found >= _DOSING_FIGURES:
+            return True
+    return False
