@@ -21,17 +21,17 @@ Span = tuple[int, int]
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 # A range of numbers is one figure ("0.4-1.0 mmol/L", "55 to 70%"), and so are numbers a slash
 # pairs: a blood pressure, a combined tablet ("120/80 mmHg", "500/125 mg").
-_AMOUNT = rf"{_NUMBER}(?:/{_NUMBER}| ?[-–] ?{_NUMBER}| to {_NUMBER})?"
+_AMOUNT = rf"{_NUMBER}(?:/{_NUMBER}| ?[-–] ?{_NUMBER}| to {_NUMBER}| in {_NUMBER})?"
 # What a dose or a concentration is measured in, and what it is per: "mg/kg/day", "µmol/L".
 _MEASURE = r"mg|mcg|µg|ug|micrograms?|milligrams?|g|ng|pg|mmol|µmol|umol|nmol|pmol|mEq|mOsm|units?|IU|mL|ml|L"
-_PER = r"kg|L|l|dL|mL|ml|mol|h|hr|min|m2|m²|24 ?h"
+_PER = r"kg|L|l|dL|mL|ml|mol|mmol|h|hr|min|wk|week|m2|m²|24 ?h"
 _DOSE_UNITS = (
     # a concentration or a rate: "mmol/L", "mL/kg/h"; "mg/kg/day" but "max 4 g" a day
     rf"(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
-    r"|mg|mcg|µg|micrograms?|milligrams?|units|IU|mmHg|kPa"
+    r"|mg|mcg|µg|micrograms?|milligrams?|units|IU|mmHg|kPa|ppm|ppb"
 )
 _TIMES = r"h|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|yrs?|years?"
-_CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm|{_TIMES}"
+_CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm(?:/yr|/year)?|°C|ms|{_TIMES}"
 # An age or a time in two units is one figure: "3 yrs 4 months", "6 months - 3 years".
 _TIME = rf"{_NUMBER} ?(?:{_TIMES})"
 _TWO_TIMES = rf"{_TIME}(?: ?[-–] ?| ){_TIME}"
@@ -40,13 +40,30 @@ _BEFORE = r"(?<![\w.,£$€/^-])"
 # Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g".
 _AFTER = r"(?![\w°²]|/(?!day\b))"
 # A sum of money, with what it counts in: "£110m", "$4.5 billion", "€20bn".
-_MONEY = rf"(?<!\w)[£$€]{_AMOUNT}(?: ?(?:bn|billion|million|m|k|tn|trillion))?(?!\w)"
-_DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}")
+_SUM = rf"[£$€]{_NUMBER}(?: ?(?:bn|billion|million|m|k|tn|trillion)(?!\w))?"
+_MONEY = rf"(?<!\w){_SUM}(?: ?[-–] ?{_SUM})?(?![\w.]\d)"
+# A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to
+# learn in any notes, with its unit or its order of magnitude.
+_SIZES = (
+    r"km/h|m/s|km²|km2|m²|m2|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt|MW|GW|kW|TWh"
+    rf"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|s|{_TIMES}"
+)
+_APPROXIMATE = (
+    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}(?: ?(?:million|billion|thousand|bn))?"
+    # with its unit ("~20 nt", "~660 nm", "~315 km/h") and how long ago ("~18,000 years ago")
+    rf"(?: ?(?:{_SIZES})(?: ago)?)?(?![\w°²])"
+)
+_DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
 # In notes that dose drugs, two numbers a slash pairs are a blood pressure even with no unit:
 # "BP ≥ 140/90", not "1/3" nor "24/7".
 _PRESSURE = r"\d{2,3}/\d{2,3}"
+# In notes that dose drugs, a number after a comparison is a threshold even with no unit: "eGFR <
+# 45", "Wells score > 4", "pH < 7.3". Not where a word or a unit the figures do not know follows:
+# "> 1 episode of vomiting", "> 3× normal".
+_THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?[A-Za-zµ×°%/'’])"
 _ALL = re.compile(
     rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
+    rf"|{_THRESHOLD}|{_APPROXIMATE}"
 )
 # A dose or a concentration, no share: what tells notes that dose drugs.
 _DOSE = re.compile(rf"{_BEFORE}{_NUMBER} ?(?:{_DOSE_UNITS}){_AFTER}")
