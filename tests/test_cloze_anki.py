@@ -77,7 +77,7 @@ def test_key_figures_are_cards_of_their_own_with_their_hint(tmp_path: Path, coll
         for _, question, answer in _cloze_cards(collection)
         if "[figure]" in question
     )
-    # the course doses drugs, so the time is a figure too
+    # the course doses drugs, so it is clinical and the time is a figure too
     assert [" ".join(words) for words in figures] == ["120 min", "300 mg", "600 mg", "75 mg"]
     plain = ankibuild.Config(cloze=ankibuild.ClozeConfig(detectors=("dates", "names")))
     assert ankibuild.build([notes], tmp_path / "p.apkg", lock=False, config=plain).cards == with_figures.cards - 4

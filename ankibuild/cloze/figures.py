@@ -2,12 +2,14 @@
 
 "aspirin 300 mg", "HbA1c ≥ 48 mmol/mol", "~26% of adults", "cost ~£110m": a student learns these
 figures as facts, so each is a blank of its own, after the line's names and dates. A bare number
-is none ("16 demands", "2 ATP"): without a unit nothing tells a key figure from a count.
+is mostly none ("16 demands", "2 ATP"): without a unit nothing tells a key figure from a count,
+unless the notes say it is roughly so ("~9,000 dead") or a threshold ("eGFR < 45").
 
-Doses, concentrations, pressures, shares and sums of money are figures in any notes. Durations, volumes, masses
-and lengths are figures only in notes that dose drugs ("for 5 days", "500 mL bolus", "≥ 5.5 cm"):
-elsewhere they are mostly the conditions of a practical ("a water bath for 10 min", "1 g of fat")
-or the scale of a story ("rain in 24 h").
+Doses, concentrations, pressures, shares, sums of money and approximate numbers are figures in any
+notes. Durations, volumes, masses, lengths, readings and thresholds are figures only in clinical
+notes, which dose drugs or set thresholds line after line ("for 5 days", "500 mL bolus", "≥ 5.5
+cm"): elsewhere they are mostly the conditions of a practical ("a water bath for 10 min", "1 g of
+fat") or the scale of a story ("rain in 24 h").
 """
 
 from __future__ import annotations
@@ -54,26 +56,31 @@ _APPROXIMATE = (
     rf"(?: ?(?:{_SIZES})(?: ago)?)?(?![\w°²])"
 )
 _DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
-# In notes that dose drugs, two numbers a slash pairs are a blood pressure even with no unit:
+# In clinical notes, two numbers a slash pairs are a blood pressure even with no unit:
 # "BP ≥ 140/90", not "1/3" nor "24/7".
 _PRESSURE = r"\d{2,3}/\d{2,3}"
-# In notes that dose drugs, a number after a comparison is a threshold even with no unit: "eGFR <
+# In clinical notes, a number after a comparison is a threshold even with no unit: "eGFR <
 # 45", "Wells score > 4", "pH < 7.3". Not where a word or a unit the figures do not know follows:
 # "> 1 episode of vomiting", "> 3× normal".
-_THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?[A-Za-zµ×°%/'’])"
+# Words that go on after a threshold, which a unit never is: "> 60 or immunocompromised".
+_GOING_ON = r"(?:or|and|but|if|despite|with|w/|on|at|in|after|before|for|then)\b"
+_THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?(?!{_GOING_ON})[A-Za-zµ×°%/'’])"
+_COMPARED = re.compile(r"[<>≤≥] ?\d")
 _ALL = re.compile(
     rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
     rf"|{_THRESHOLD}|{_APPROXIMATE}"
 )
-# A dose or a concentration, no share: what tells notes that dose drugs.
+# A dose or a concentration, no share: what tells clinical notes.
 _DOSE = re.compile(rf"{_BEFORE}{_NUMBER} ?(?:{_DOSE_UNITS}){_AFTER}")
 _DOSING_FIGURES = 3
 """Doses a course writes before its durations and volumes count: a biology course's one
 "300 mg of vitamin C" does not make its water baths clinical."""
+_THRESHOLDS = 5
+"""Comparisons with a number that make notes clinical without a dose: "≥ 7 days", "EPDS ≥ 13"."""
 
 
 def find_figures(text: str, clinical: bool) -> list[Span]:
-    """The key figures of a line: all units in notes that dose drugs (``clinical``), else doses,
+    """The key figures of a line: all units in clinical notes (``clinical``), else doses,
     concentrations, pressures and shares only."""
     if not any(char.isdigit() for char in text):
         return []  # most lines hold no number at all
@@ -81,11 +88,13 @@ def find_figures(text: str, clinical: bool) -> list[Span]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def doses_drugs(texts: Iterable[str]) -> bool:
-    """Whether notes dose drugs: they write doses or concentrations again and again."""
-    found = 0
+def is_clinical(texts: Iterable[str]) -> bool:
+    """Whether notes are clinical: they write doses or concentrations, or thresholds to act on,
+    again and again."""
+    doses = thresholds = 0
     for text in texts:
-        found += len(_DOSE.findall(text))
-        if found >= _DOSING_FIGURES:
+        doses += len(_DOSE.findall(text))
+        thresholds += len(_COMPARED.findall(text))
+        if doses >= _DOSING_FIGURES or thresholds >= _THRESHOLDS:
             return True
     return False

@@ -56,7 +56,7 @@ from .definitions import (
     listed,
     narrowed_terms,
 )
-from .figures import doses_drugs
+from .figures import is_clinical
 from .names import LineNames, capitalised_words, line_names, lower_case, unlabelled
 from .quotes import find_quoted
 from .runs import RunInfo
@@ -159,8 +159,9 @@ class Lexicon:
     case or beside other such words ("auxin INHIBITS growth", "FEAR and TERROR"); written so
     elsewhere, a long ordinary word is a mnemonic or a trial ("CRASH", "ORBIT")."""
     clinical: bool = False
-    """Whether the course doses drugs: then its durations, volumes and lengths are key figures
-    too ("for 5 days", "500 mL bolus"), not only its doses and shares."""
+    """Whether the course is clinical, dosing drugs or setting thresholds line after line: then
+    its durations, volumes and lengths are key figures too ("for 5 days", "500 mL bolus"), not
+    only its doses and shares."""
     word_classes: dict[str, WordClass] = field(default_factory=dict, repr=False)
     """A memo of ``word_class``, which depends only on the fields above."""
     runs: dict[str, RunInfo] = field(default_factory=dict, repr=False)
@@ -551,7 +552,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         fields=field_words,
         labels=labels,
         shouted=shouted,
-        clinical=doses_drugs(texts),
+        clinical=is_clinical(texts),
         word_classes=known.word_classes,
         runs=known.runs,
         spans=spans,
