@@ -44,16 +44,24 @@ _AFTER = r"(?![\w°²]|/(?!day\b))"
 # A sum of money, with what it counts in: "£110m", "$4.5 billion", "€20bn".
 _SUM = rf"[£$€]{_NUMBER}(?: ?(?:bn|billion|million|m|k|tn|trillion)(?!\w))?"
 _MONEY = rf"(?<!\w){_SUM}(?: ?[-–] ?{_SUM})?(?![\w.]\d)"
-# A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to
-# learn in any notes, with its unit or its order of magnitude.
+# The units of sizes, speeds, energies and times a number written as roughly so may take.
 _SIZES = (
     r"km/h|m/s|km²|km2|m²|m2|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt|MW|GW|kW|TWh"
     rf"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|s|{_TIMES}"
 )
+# A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to
+# learn in any notes, with its unit or its order of magnitude; so is one that words call rough or
+# a bound, when it has a unit or a magnitude ("approx. 1 million", "over 2,000 mm", "up to 50 m").
+_WITH_UNIT = rf"(?: ?(?:{_SIZES})(?: ago)?)"  # "~20 nt", "~315 km/h", "~18,000 years ago"
+_MAGNITUDE = r"(?: ?(?:million|billion|thousand|bn))"
+_ROUGHLY = (
+    r"(?:(?<=\b[Aa]pprox\. )|(?<=\b[Aa]pprox )|(?<=\b[Aa]bout )|(?<=\b[Aa]round )|(?<=\bc\. )"
+    r"|(?<=\b[Nn]early )|(?<=\b[Aa]lmost )|(?<=\b[Oo]ver )|(?<=\b[Uu]nder )|(?<=\b[Uu]p to )"
+    r"|(?<=\b[Aa]bove )|(?<=\b[Bb]elow )|(?<=\b[Ll]east )|(?<=\b[Mm]ore than )|(?<=\b[Ll]ess than ))"
+)
 _APPROXIMATE = (
-    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}(?: ?(?:million|billion|thousand|bn))?"
-    # with its unit ("~20 nt", "~660 nm", "~315 km/h") and how long ago ("~18,000 years ago")
-    rf"(?: ?(?:{_SIZES})(?: ago)?)?(?![\w°²])"
+    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}{_MAGNITUDE}?{_WITH_UNIT}?(?![\w°²])"
+    rf"|{_ROUGHLY}{_AMOUNT}(?:{_MAGNITUDE}{_WITH_UNIT}?|{_WITH_UNIT})(?![\w°²])"
 )
 _DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
 # In clinical notes, two numbers a slash pairs are a blood pressure even with no unit:
