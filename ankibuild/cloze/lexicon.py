@@ -78,6 +78,7 @@ from .words import (
     STOPWORDS,
     SUBJECT_PHRASES,
     SUBJECT_TERMS,
+    SYMPTOMS,
     TITLES,
     UNIT_WORDS,
     WEEKDAYS,
@@ -529,6 +530,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     else:  # "apartheid", "show trials": the history list is for the courses the others are not
         names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
+    clinical = is_clinical(texts)
+    if clinical:  # "fever", "weight loss": what presentations and side effects are made of
+        names.update(word for word in counts.lower if word in SYMPTOMS)
+        terms.update(_subject_phrases(lines, _SYMPTOMS_BY_FIRST))
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
@@ -552,7 +557,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         fields=field_words,
         labels=labels,
         shouted=shouted,
-        clinical=is_clinical(texts),
+        clinical=clinical,
         word_classes=known.word_classes,
         runs=known.runs,
         spans=spans,
@@ -766,6 +771,7 @@ def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 # The bundled phrases by their first word, so a line is looked at only for the phrases it may hold.
 _PHRASES_BY_FIRST = _by_first_word(SUBJECT_PHRASES)
 _HISTORY_BY_FIRST = _by_first_word(term for term in HISTORY_TERMS if " " in term)
+_SYMPTOMS_BY_FIRST = _by_first_word(term for term in SYMPTOMS if " " in term)
 
 
 def _subject_phrases(

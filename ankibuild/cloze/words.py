@@ -30,6 +30,9 @@ PLACE_ABBREVIATIONS = frozenset("uk us usa eu un ussr gb uae drc prc nz hic hics
 belongs to it ("UK food", "the UK energy mix"), it names no kind of the place."""
 SUBJECT_PHRASES = _load("subject-phrases.txt")
 """Terms of the sciences and geography made of ordinary words ("active site", "longshore drift")."""
+SYMPTOMS = _load("symptoms.txt")
+"""Symptoms and signs named in plain words ("fever", "weight loss", "night sweats"): in clinical
+notes, what a presentation or a side effect is made of, and learnt as such."""
 SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
