@@ -87,13 +87,27 @@ _THRESHOLDS = 5
 """Comparisons with a number that make notes clinical without a dose: "≥ 7 days", "EPDS ≥ 13"."""
 
 
+# Where a figure may start: a number, or the currency before one. Each is tried once, anchored,
+# since a search would try every alternative, lookbehinds and all, at every character of the line.
+_STARTS = re.compile(r"[£$€]?\d+")
+
+
 def find_figures(text: str, clinical: bool) -> list[Span]:
     """The key figures of a line: all units in clinical notes (``clinical``), else doses,
     concentrations, pressures and shares only."""
-    if not any(char.isdigit() for char in text):
-        return []  # most lines hold no number at all
-    pattern = _ALL if clinical else _DOSES
-    return [match.span() for match in pattern.finditer(text)]
+    return _figures(text, _ALL if clinical else _DOSES)
+
+
+def _figures(text: str, pattern: re.Pattern[str]) -> list[Span]:
+    out: list[Span] = []
+    end = 0
+    for start in _STARTS.finditer(text):
+        if start.start() >= end:
+            match = pattern.match(text, start.start())
+            if match is not None:
+                out.append(match.span())
+                end = match.end()
+    return out
 
 
 def is_clinical(texts: Iterable[str]) -> bool:
@@ -101,7 +115,7 @@ def is_clinical(texts: Iterable[str]) -> bool:
     again and again."""
     doses = thresholds = 0
     for text in texts:
-        doses += len(_DOSE.findall(text))
+        doses += len(_figures(text, _DOSE))
         thresholds += len(_COMPARED.findall(text))
         if doses >= _DOSING_FIGURES or thresholds >= _THRESHOLDS:
             return True
