@@ -109,7 +109,11 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         # An ordinary word in capitals is emphasis where the course shouts it ("BRUTAL", "INHIBITS")
         # and always for the words of emphasis ("NOT", "FEAR"); elsewhere an abbreviation ("MAP",
         # "FIT"), a mnemonic ("CRASH") or a trial ("ORBIT").
-        if len(text) >= 3 and (lower in _EMPHASIS or text in lexicon.shouted) and is_common(lower):
+        if (
+            len(text) >= 3
+            and ((lower in _EMPHASIS and text not in lexicon.standing) or text in lexicon.shouted)
+            and is_common(lower)
+        ):
             return "common"
         return "acronym"
     if lower in STOPWORDS:
@@ -125,6 +129,11 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
     if "-" in text or "–" in text:
         return _classify_compound(text, lexicon)
     return "common" if is_common(lower) else "strong"
+
+
+def is_emphasis(lower: str) -> bool:
+    """Whether a word, written in capitals, is usually emphasis ("NOT", "MAIN", "KEY")."""
+    return lower in _EMPHASIS
 
 
 def is_derived(lower: str, names: Collection[str]) -> bool:

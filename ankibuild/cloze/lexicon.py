@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from ..model import Blank, BlankKind
 from .acronyms import acronym_phrases
-from .classes import WordClass, is_derived, word_class
+from .classes import WordClass, is_derived, is_emphasis, word_class
 from .dates import find_dates
 from .definitions import (
     CLASSIFYING_ENDINGS,
@@ -159,6 +159,9 @@ class Lexicon:
     """Long ordinary words the course writes in capitals for emphasis, between words in lower
     case or beside other such words ("auxin INHIBITS growth", "FEAR and TERROR"); written so
     elsewhere, a long ordinary word is a mnemonic or a trial ("CRASH", "ORBIT")."""
+    standing: frozenset[str] = frozenset()
+    """Words of emphasis the course writes in capitals standing alone, as a name, and never before
+    a word they stress: "MAIN = militarism, alliances, ...", "BTS/NICE/SIGN", "Causes - MAIN"."""
     clinical: bool = False
     """Whether the course is clinical, dosing drugs or setting thresholds line after line: then
     its durations, volumes and lengths are key figures too ("for 5 days", "500 mL bolus"), not
@@ -401,6 +404,8 @@ def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
 # A short ordinary word in capitals is an abbreviation wherever it stands ("the WHO guideline",
 # "approved by NICE in 2021"); a long one may be either.
 _LONG_CAPITALS = 5
+_SHORTEST_ACRONYM = 3
+_CAPITAL_WORD = re.compile("[A-Z]{3}")
 _LONG_CAPITAL_WORD = re.compile(f"[A-Z]{{{_LONG_CAPITALS}}}")
 # Nouns after a word in capitals that say it names something: "the AVOID trial", "the CRASH mnemonic".
 _NAMED_BY = frozenset(
@@ -433,6 +438,31 @@ def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
             ):
                 shouted.add(word)  # "auxin INHIBITS growth", "CELL STRUCTURE", "MANAGEMENT: ..."
     return frozenset(shouted)
+
+
+_STANDING_AFTER = ("=", "/", ")")
+
+
+def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
+    """The words of emphasis the course writes in capitals as names (``Lexicon.standing``): before
+    "=", a slash or a bracket, after a slash, or last on a line; never before a word in small
+    letters, as "the MAIN cause" stresses it."""
+    standing: set[str] = set()
+    stressing: set[str] = set()
+    for line in lines:
+        if _CAPITAL_WORD.search(line.text) is None:
+            continue  # most lines: no word in capitals at all
+        words, gaps = line.words, line.gaps
+        for i, word in enumerate(words):
+            if len(word) < _SHORTEST_ACRONYM or not word.isupper() or not is_emphasis(word.lower()):
+                continue
+            if i + 1 < len(words) and gaps[i] == " " and words[i + 1][:1].islower():
+                stressing.add(word)
+            elif (
+                i + 1 == len(words) or gaps[i].lstrip().startswith(_STANDING_AFTER) or (i and gaps[i - 1].endswith("/"))
+            ):
+                standing.add(word)
+    return frozenset(standing - stressing)
 
 
 def _spaced(words: Sequence[str], gaps: Sequence[str], at: int, step: int) -> list[str]:
@@ -539,7 +569,15 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
-    known = Lexicon(names=frozenset(names), plain=counts.plain(), fields=field_words, labels=labels, shouted=shouted)
+    standing = _standing_capitals(lines)
+    known = Lexicon(
+        names=frozenset(names),
+        plain=counts.plain(),
+        fields=field_words,
+        labels=labels,
+        shouted=shouted,
+        standing=standing,
+    )
     terms.update(_found_terms(lines, known))
     terms.update(phrase for phrase in _recurring_phrases(lines) if phrase not in field_heads)
     terms.update(acronym_phrases(lines, {word for word, cls in counts.classes.items() if cls == "acronym"}))
@@ -557,6 +595,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
         fields=field_words,
         labels=labels,
         shouted=shouted,
+        standing=standing,
         clinical=clinical,
         word_classes=known.word_classes,
         runs=known.runs,
