@@ -54,11 +54,12 @@ _SIZES = (
 # a bound, when it has a unit or a magnitude ("approx. 1 million", "over 2,000 mm", "up to 50 m").
 _WITH_UNIT = rf"(?: ?(?:{_SIZES})(?: ago)?)"  # "~20 nt", "~315 km/h", "~18,000 years ago"
 _MAGNITUDE = r"(?: ?(?:million|billion|thousand|bn))"
-_ROUGHLY = (
-    r"(?:(?<=\b[Aa]pprox\. )|(?<=\b[Aa]pprox )|(?<=\b[Aa]bout )|(?<=\b[Aa]round )|(?<=\bc\. )"
-    r"|(?<=\b[Nn]early )|(?<=\b[Aa]lmost )|(?<=\b[Oo]ver )|(?<=\b[Uu]nder )|(?<=\b[Uu]p to )"
-    r"|(?<=\b[Aa]bove )|(?<=\b[Bb]elow )|(?<=\b[Ll]east )|(?<=\b[Mm]ore than )|(?<=\b[Ll]ess than ))"
-)
+_ROUGH_WORDS = (
+    "approx.", "approx", "about", "around", "c.", "nearly", "almost", "over", "under", "up to", "above",
+    "below", "least", "more than", "less than",
+)  # fmt: skip
+# A lookbehind each, as lookbehinds take a fixed width: "(?<=\b[Aa]bout )".
+_ROUGHLY = "(?:" + "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{re.escape(w[1:])} )" for w in _ROUGH_WORDS) + ")"
 _APPROXIMATE = (
     rf"(?:(?<=~)|(?<=~ )){_AMOUNT}{_MAGNITUDE}?{_WITH_UNIT}?(?![\w°²])"
     rf"|{_ROUGHLY}{_AMOUNT}(?:{_MAGNITUDE}{_WITH_UNIT}?|{_WITH_UNIT})(?![\w°²])"
@@ -67,11 +68,11 @@ _DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|
 # In clinical notes, two numbers a slash pairs are a blood pressure even with no unit:
 # "BP ≥ 140/90", not "1/3" nor "24/7".
 _PRESSURE = r"\d{2,3}/\d{2,3}"
+# Words that go on after a threshold, which a unit never is: "> 60 or immunocompromised".
+_GOING_ON = r"(?:or|and|but|if|despite|with|w/|on|at|in|after|before|for|then)\b"
 # In clinical notes, a number after a comparison is a threshold even with no unit: "eGFR <
 # 45", "Wells score > 4", "pH < 7.3". Not where a word or a unit the figures do not know follows:
 # "> 1 episode of vomiting", "> 3× normal".
-# Words that go on after a threshold, which a unit never is: "> 60 or immunocompromised".
-_GOING_ON = r"(?:or|and|but|if|despite|with|w/|on|at|in|after|before|for|then)\b"
 _THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?(?!{_GOING_ON})[A-Za-zµ×°%/'’])"
 _COMPARED = re.compile(r"[<>≤≥] ?\d")
 _ALL = re.compile(
