@@ -53,6 +53,7 @@ from .words import (
     ELEMENTS,
     EPITHETS,
     GENERAL_NOUNS,
+    IRREGULAR_PARTICIPLES,
     NOTE_SHORTHAND,
     PARTICLES,
     PLACE_ABBREVIATIONS,
@@ -751,6 +752,7 @@ def _qualified_noun(word: str) -> bool:
         and word not in _AMOUNTS
         and word not in _ORDER_WORDS
         and word not in PARTICLES
+        and word not in IRREGULAR_PARTICIPLES
         and word not in STOPWORDS
         and not word.endswith(_QUALITY_ENDINGS)
         and not is_verb_like(word)

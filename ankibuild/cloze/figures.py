@@ -74,7 +74,7 @@ _GOING_ON = r"(?:or|and|but|if|despite|with|w/|on|at|in|after|before|for|then)\b
 # 45", "Wells score > 4", "pH < 7.3". Not where a word or a unit the figures do not know follows:
 # "> 1 episode of vomiting", "> 3× normal".
 _THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?(?!{_GOING_ON})[A-Za-zµ×°%/'’])"
-_COMPARED = re.compile(r"[<>≤≥] ?\d")
+_COMPARED = re.compile(r"(?<![-=<>])[<>≤≥](?![=>]) ?\d")  # not the head of an arrow: "1921 -> 1928"
 _ALL = re.compile(
     rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
     rf"|{_THRESHOLD}|{_APPROXIMATE}"

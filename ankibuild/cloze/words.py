@@ -326,9 +326,15 @@ IRREGULAR_PAST = frozenset(
     brought bought fought thought taught caught sought held built began got went came ran wrote
     chose drove rose fell felt found heard knew meant paid read sold spent stood struck swore
     threw understood wore overthrew withdrew forbade repaid laid shed grew drew flew shook
-    broke spoke stole froze hid bit rode given taken seen known shown grown drawn thrown written
-    driven risen fallen broken spoken stolen frozen hidden chosen forgotten begun done gone""".split()
+    broke spoke stole froze hid bit rode""".split()
 )
+
+IRREGULAR_PARTICIPLES = frozenset(
+    """given taken seen known shown grown drawn thrown written driven risen fallen broken spoken
+    stolen frozen hidden chosen forgotten begun done gone""".split()
+)
+"""Past participles with no "-ed" ("oxygen given off"): kept apart from the past tenses, since a
+participle also heads terms ("hidden hunger", "frozen shoulder")."""
 
 MONTHS = frozenset(
     """january february march april may june july august september october november december
