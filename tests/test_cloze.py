@@ -247,3 +247,18 @@ def test_a_plain_heading_is_a_term_only_where_another_line_uses_it_as_words() ->
     assert "water resources" in used.terms.get("water", ())
     inside = Lexicon.from_texts(["Urban models", "suburban models of growth"])
     assert "urban models" not in inside.terms.get("urban", ())
+
+
+def test_pressures_and_molar_masses_make_no_course_clinical() -> None:
+    # a chemistry course writes units that clinical notes use too, but doses no one
+    course = [
+        "standard pressure 101 kPa = 760 mmHg",
+        "glucose: 180 g/mol; CO2 now over 420 ppm",
+        "the reaction is left for 10 min at 25°C",
+    ]
+    lexicon = Lexicon.from_texts(course)
+    assert not lexicon.clinical
+    assert texts(course[2], find_blanks(course[2], lexicon, DEFAULT)) == []
+    dosed = Lexicon.from_texts([*course, "aspirin 300 mg", "clopidogrel 75 mg", "ramipril 10 mg"])
+    assert dosed.clinical
+    assert "10 min" in texts(course[2], find_blanks(course[2], dosed, DEFAULT))

@@ -116,7 +116,8 @@ _UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Z
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
-    dollars marks calories kcal units copies words pages years days hours minutes times mg ml g
+    dollars marks calories kcal units copies words pages years days hours minutes times mg mcg ug µg
+    mmol IU ml mL g
     m cm mm nm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
     billion thousand bn""".split()
 )

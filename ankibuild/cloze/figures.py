@@ -30,57 +30,71 @@ _PER = r"kg|L|l|dL|mL|ml|mol|mmol|h|hr|min|wk|week|m2|m²|24 ?h"
 _DOSE_UNITS = (
     # a concentration or a rate: "mmol/L", "mL/kg/h"; "mg/kg/day" but "max 4 g" a day
     rf"(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
-    r"|mg|mcg|µg|micrograms?|milligrams?|units|IU|mmHg|kPa|ppm|ppb"
+    r"|kg/m²|kg/m2|mg|mcg|µg|ug|micrograms?|milligrams?|mmol|units|IU|mmHg|kPa|ppm|ppb"
+)
+# The units of a dose a patient is given: what tells clinical notes, where a pressure or a molar
+# mass ("120 mmHg", "180 g/mol") does not.
+_GIVEN_UNITS = (
+    rf"(?!g/mol\b)(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
+    r"|mg|mcg|µg|ug|micrograms?|milligrams?|units|IU"
 )
 _TIMES = r"h|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|yrs?|years?"
 _CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm(?:/yr|/year)?|°C|ms|{_TIMES}"
 # An age or a time in two units is one figure: "3 yrs 4 months", "6 months - 3 years".
 _TIME = rf"{_NUMBER} ?(?:{_TIMES})"
 _TWO_TIMES = rf"{_TIME}(?: ?[-–] ?| ){_TIME}"
-# No digit, decimal point, currency or letter runs into the number: "£110m", "HbA1c", "v2.5 mg".
-_BEFORE = r"(?<![\w.,£$€/^-])"
-# Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g".
-_AFTER = r"(?![\w°²]|/(?!day\b))"
+# No digit, decimal point, currency, letter or sign runs into the number: "£110m", "HbA1c",
+# "v2.5 mg", nor the parts of a time or a ratio ("10:30 h", "1:160").
+_BEFORE = r"(?<![\w.,£$€/^:−-])"
+# A minus sign is the figure's own: "−5°C", "-20 mV"; not a hyphen in a word or a range.
+_SIGN = r"(?:(?<![\w.,)−-])[−-](?=\d))?"
+# Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g", nor "~5 m²" at "m".
+_UNIT_ENDS = r"(?![\w°²])"
+_AFTER = rf"(?!/(?!day\b)){_UNIT_ENDS}"
 # A sum of money, with what it counts in: "£110m", "$4.5 billion", "€20bn".
 _SUM = rf"[£$€]{_NUMBER}(?: ?(?:bn|billion|million|m|k|tn|trillion)(?!\w))?"
 _MONEY = rf"(?<!\w){_SUM}(?: ?[-–] ?{_SUM})?(?![\w.]\d)"
-# The units of sizes, speeds, energies and times a number written as roughly so may take.
+# The units of sizes, speeds and energies a number written as roughly so may take; seconds only
+# after a space, as "65s" are people or years.
 _SIZES = (
     r"km/h|m/s|km²|km2|m²|m2|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt|MW|GW|kW|TWh"
-    rf"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|s|{_TIMES}"
+    r"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|(?<= )s"
 )
 # A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to
-# learn in any notes, with its unit or its order of magnitude; so is one that words call rough or
-# a bound, when it has a unit or a magnitude ("approx. 1 million", "over 2,000 mm", "up to 50 m").
-_WITH_UNIT = rf"(?: ?(?:{_SIZES})(?: ago)?)"  # "~20 nt", "~315 km/h", "~18,000 years ago"
+# learn in any notes, alone or with its unit or order of magnitude; so is one that words call
+# rough or a bound, when it has a size or a magnitude ("approx. 1 million", "over 2,000 mm", "up
+# to 50 m"). A time is one only as how long ago ("about 10,000 years ago"): elsewhere "over 5 min"
+# is how long a practical waits, unless the notes are clinical.
+_WITH_UNIT = rf"(?: ?(?:{_SIZES}|(?:{_TIMES})(?: ago)?))"  # "~20 nt", "~315 km/h", "~18,000 years ago"
+_WITH_SIZE = rf"(?: ?(?:{_SIZES}|(?:{_TIMES}) ago))"
 _MAGNITUDE = r"(?: ?(?:million|billion|thousand|bn))"
 _ROUGH_WORDS = (
     "approx.", "approx", "about", "around", "c.", "nearly", "almost", "over", "under", "up to", "above",
-    "below", "least", "more than", "less than",
+    "below", "at least", "more than", "less than",
 )  # fmt: skip
 # A lookbehind each, as lookbehinds take a fixed width: "(?<=\b[Aa]bout )".
 _ROUGHLY = "(?:" + "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{re.escape(w[1:])} )" for w in _ROUGH_WORDS) + ")"
 _APPROXIMATE = (
-    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}{_MAGNITUDE}?{_WITH_UNIT}?(?![\w°²])"
-    rf"|{_ROUGHLY}{_AMOUNT}(?:{_MAGNITUDE}{_WITH_UNIT}?|{_WITH_UNIT})(?![\w°²])"
+    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}{_MAGNITUDE}?{_WITH_UNIT}?{_UNIT_ENDS}"
+    rf"|{_ROUGHLY}{_AMOUNT}(?:{_MAGNITUDE}{_WITH_SIZE}?|{_WITH_SIZE}){_UNIT_ENDS}"
 )
-_DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
-# In clinical notes, two numbers a slash pairs are a blood pressure even with no unit:
-# "BP ≥ 140/90", not "1/3" nor "24/7".
-_PRESSURE = r"\d{2,3}/\d{2,3}"
+_DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_SIGN}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
+# In clinical notes, two numbers a slash pairs are a blood pressure even with no unit, when
+# they could be one: "BP ≥ 140/90", not "1/3", "24/7" nor the day and month "25/12".
+_PRESSURE = r"(?:[5-9]\d|[12]\d\d)/(?:[3-9]\d|1\d\d)"
 # Words that go on after a threshold, which a unit never is: "> 60 or immunocompromised".
-_GOING_ON = r"(?:or|and|but|if|despite|with|w/|on|at|in|after|before|for|then)\b"
+_GOING_ON = r"(?:(?:or|and|but|if|despite|with|on|at|in|after|before|for|then)\b|w/)"
 # In clinical notes, a number after a comparison is a threshold even with no unit: "eGFR <
 # 45", "Wells score > 4", "pH < 7.3". Not where a word or a unit the figures do not know follows:
 # "> 1 episode of vomiting", "> 3× normal".
 _THRESHOLD = rf"(?:(?<=[<>≤≥] )|(?<=[<>≤≥])){_NUMBER}(?!\d|[,.]\d| ?(?!{_GOING_ON})[A-Za-zµ×°%/'’])"
 _COMPARED = re.compile(r"(?<![-=<>])[<>≤≥](?![=>]) ?\d")  # not the head of an arrow: "1921 -> 1928"
 _ALL = re.compile(
-    rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
+    rf"{_MONEY}|{_BEFORE}(?:{_TWO_TIMES}|{_SIGN}{_AMOUNT} ?(?:{_DOSE_UNITS}|%|{_CLINICAL_UNITS})|{_PRESSURE}){_AFTER}"
     rf"|{_THRESHOLD}|{_APPROXIMATE}"
 )
 # A dose or a concentration, no share: what tells clinical notes.
-_DOSE = re.compile(rf"{_BEFORE}{_NUMBER} ?(?:{_DOSE_UNITS}){_AFTER}")
+_DOSE = re.compile(rf"{_BEFORE}{_NUMBER} ?(?:{_GIVEN_UNITS}){_AFTER}")
 _DOSING_FIGURES = 3
 """Doses a course writes before its durations and volumes count: a biology course's one
 "300 mg of vitamin C" does not make its water baths clinical."""
@@ -88,14 +102,16 @@ _THRESHOLDS = 5
 """Comparisons with a number that make notes clinical without a dose: "≥ 7 days", "EPDS ≥ 13"."""
 
 
-# Where a figure may start: a number, or the currency before one. Each is tried once, anchored,
-# since a search would try every alternative, lookbehinds and all, at every character of the line.
-_STARTS = re.compile(r"[£$€]?\d+")
+# Where a figure may start: a number, or the currency or sign before one. Each is tried once,
+# anchored, since a search would try every alternative, lookbehinds and all, at every character
+# of the line. A sign is a start of its own, so the number after it is tried too.
+_STARTS = re.compile(r"[£$€]?\d+|[−-](?=\d)")
 
 
 def find_figures(text: str, clinical: bool) -> list[Span]:
-    """The key figures of a line: all units in clinical notes (``clinical``), else doses,
-    concentrations, pressures and shares only."""
+    """The key figures of a line: in any notes doses, concentrations, pressures, shares, sums of
+    money and numbers written as roughly so; in clinical notes (``clinical``) also durations,
+    volumes, masses, lengths, readings and the numbers after a comparison."""
     return _figures(text, _ALL if clinical else _DOSES)
 
 
