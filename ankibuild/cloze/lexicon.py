@@ -440,13 +440,14 @@ def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
     return frozenset(shouted)
 
 
-_STANDING_AFTER = ("=", "/", ")")
+_STANDING_AFTER = ("=", "/")
 
 
 def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
     """The words of emphasis the course writes in capitals as names (``Lexicon.standing``): before
-    "=", a slash or a bracket, after a slash, or last on a line; never before a word in small
-    letters, as "the MAIN cause" stresses it."""
+    "=" or a slash, or after a slash ("MAIN = militarism, ...", "BTS/NICE/SIGN"); never before a
+    word in small letters, as "the MAIN cause" stresses it. Last on a line or in brackets, a word
+    in capitals is as often stressed ("this is KEY", "harsh (VERY)")."""
     standing: set[str] = set()
     stressing: set[str] = set()
     for line in lines:
@@ -458,8 +459,8 @@ def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
                 continue
             if i + 1 < len(words) and gaps[i] == " " and words[i + 1][:1].islower():
                 stressing.add(word)
-            elif (
-                i + 1 == len(words) or gaps[i].lstrip().startswith(_STANDING_AFTER) or (i and gaps[i - 1].endswith("/"))
+            elif (i + 1 < len(words) and gaps[i].lstrip().startswith(_STANDING_AFTER)) or (
+                i and gaps[i - 1].endswith("/")
             ):
                 standing.add(word)
     return frozenset(standing - stressing)

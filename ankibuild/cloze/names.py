@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .classes import STOPWORD_ACRONYMS, core
+from .classes import STOPWORD_ACRONYMS, core, is_emphasis
 from .definitions import CLASSIFYING_ENDINGS, DISCOURSE
 from .edges import (
     antibodies,
@@ -199,8 +199,13 @@ class _RunReader:
         labels = self.lexicon.labels
         for start, end, run in _capital_runs(text):
             if run in _LONE_WORDS:
-                if run.isupper() and text[start - 1 : start] == "(" and text.startswith(")", end):
-                    self.read.append((start, (), ((start, end),)))  # "World Health Organization (WHO)"
+                if (
+                    run.isupper()
+                    and text[start - 1 : start] == "("
+                    and text.startswith(")", end)
+                    and (run in self.lexicon.standing or not is_emphasis(run.lower()))
+                ):  # "World Health Organization (WHO)", not "harsh (VERY)"
+                    self.read.append((start, (), ((start, end),)))
                 continue
             if run == "SE" and not text[end + 1 : end + 2].isupper():
                 continue  # "morphine SE: ...", "SE dry cough" label side effects; "SE England" is a region
