@@ -108,6 +108,7 @@ _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.02
 _GREEK_SYMBOL_LENGTH = 3  # "ψ", "ψs", "ψp"; "α-helix" and "β-globin" are longer
 _BOUND_USES = 2
+_SERIES_NUMBER = re.compile(r" (\d{1,2})\b")  # "lec 3", not "24 h" nor a year
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
 _KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
@@ -553,7 +554,9 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names.update(_lower_acronyms(counts))
     terms.update(_with_noun(lines, adjectives))
     terms.update(narrowed_terms((pair for line in lines for pair in line.pairs), names))
-    terms.update(_bound_pairs(lines, counts.lower, names))
+    bound, shorthand = _bound_pairs(lines, counts.lower, names)
+    terms.update(bound)
+    names -= shorthand
     terms.update(_contrasts(lines, names))
     terms.update(_headed_terms(lines))
     if subject:
@@ -743,9 +746,12 @@ def _verbs_in(line: _Text, names: set[str]) -> set[str]:
     return verbs
 
 
-def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> Iterator[str]:
+def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -> tuple[list[str], set[str]]:
     """Two lower-case words, one a name, that the course writes together every time, and more than
     once: "amino acids", "root nodules". A name never written without its neighbour is half a term.
+
+    Returns the terms, and the names that are only ever half of a pair the notes number, as the
+    parts of a series ("eco lec 1", "eco lec 2"): no name, but the notes' shorthand.
     """
     written: Counter[tuple[str, str]] = Counter()
     for line in lines:
@@ -767,13 +773,34 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
         kept[left, right] = uses
         after[left] += uses
         before[right] += uses
+    bound: dict[str, list[str]] = {}  # each pair and the names bound in it
     for (left, right), uses in kept.items():
         # every use of the name: "spindle fibres" stays apart when "the spindle" is written too
         bound_left = left in names and after[left] == lower[left] == uses
         right_uses = lower[right] + lower[right + "s"]
         bound_right = (right in names or right + "s" in names) and before[right] == right_uses == uses
         if bound_left or bound_right:
-            yield from (f"{left} {right}", f"{left} {right}s")
+            bound[f"{left} {right}"] = [left] * bound_left + [right] * bound_right
+    series = _numbered_series(lines, list(bound)) if bound else set()
+    terms = [term for pair in bound if pair not in series for term in (pair, pair + "s")]
+    return terms, {name for pair in series for name in bound[pair]}
+
+
+def _numbered_series(lines: Sequence[_Text], phrases: Sequence[str]) -> set[str]:
+    """The phrases the notes number in every use, and with more than one number: the parts of a
+    series ("eco lec 1 - populations", "eco lec 2 - communities"), which head notes, not a term."""
+    numbers: dict[str, set[str]] = {phrase: set() for phrase in phrases}
+    for line in lines:
+        for phrase in phrases:
+            at = line.lower.find(phrase)
+            while at >= 0 and phrase in numbers:
+                number = _SERIES_NUMBER.match(line.lower, at + len(phrase))
+                if number is None:
+                    del numbers[phrase]  # written once without a number: a term after all
+                else:
+                    numbers[phrase].add(number.group(1))
+                    at = line.lower.find(phrase, at + 1)
+    return {phrase for phrase, seen in numbers.items() if len(seen) >= 2}
 
 
 def _contrasts(lines: Sequence[_Text], names: set[str]) -> Iterator[str]:
