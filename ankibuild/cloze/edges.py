@@ -66,6 +66,7 @@ from .words import (
     UNIT_WORDS,
     is_common,
     is_participle,
+    is_proper_adjective,
     is_subject_term,
     is_verb_like,
     verb_before,
@@ -106,6 +107,7 @@ _AMOUNTS = frozenset("range level levels dose doses content intake ratio max min
 _ORDER_WORDS = frozenset("first last next then".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_ADVERBS = frozenset("first then again also too now later alone itself".split())
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
 _GENUS_REACH = max(map(len, SHORT_GENERA)) + 1  # the longest short genus: no need to search the whole line
@@ -404,8 +406,27 @@ def shape(
             start = with_technical_qualifier(text, start, end)
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
+        if text[end : end + 1] == " " and _describes(text, start, end):
+            continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
     return out
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_ADVERBS = frozenset("first then again also too now later alone itself".split())
+
+
+def _describes(text: str, start: int, end: int) -> bool:
+    """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
+    shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
+    word = text[start:end]
+    if " " in word or not is_proper_adjective(word.lower()):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    noun = after.group(1)  # not a place ("latin america") nor an adverb ("obey the soviet first")
+    return noun not in STOPWORDS and noun not in PROPER_NAMES and noun not in _ADVERBS and not noun.endswith("ly")
 
 
 def _is_verb_use(text: str, start: int, end: int) -> bool:
