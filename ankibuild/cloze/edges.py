@@ -412,10 +412,6 @@ def shape(
     return out
 
 
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_ADVERBS = frozenset("first then again also too now later alone itself".split())
-
-
 def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
