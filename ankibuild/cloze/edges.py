@@ -126,6 +126,8 @@ _ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| \(| [a-z]{3,
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])(?:M[wL]|VEI)\Z")
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?!\d|[.,]\d)")
 _CHARGE_STARTS = frozenset("+-−123456789⁺⁻")
+_SUFFIX_LETTERS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")  # not "A" nor "I", which are words
+_SUM_GOES_ON = re.compile(r" ?[=∝<>≤≥≈×÷/+\-−]")
 _SUPERSCRIPT_CHARGES = frozenset("⁺⁻")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 _SPECIES_SYMBOL = (
@@ -335,6 +337,8 @@ def shape(
                     end = with_named_part(text, end)
                 elif text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
                     end = with_abbreviation_part(text, start, end)
+                elif text[end + 1 : end + 2] in _SUFFIX_LETTERS and " " in text[start:end]:
+                    end = with_suffix_letter(text, end)
             elif after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
@@ -536,6 +540,15 @@ def with_count(text: str, start: int, end: int) -> int:
     if _UNIT_AFTER.match(text, end):
         return start  # "4 K+ mmol/L": a measurement
     return count.start()
+
+
+def with_suffix_letter(text: str, end: int) -> int:
+    """The end of a name of two words or more that a capital letter on its own goes on: "Hinkley
+    Point C", "Malcolm X"; not a word ("Hinkley Point Company"), an article or pronoun, nor a
+    symbol that a sum goes on with ("Charles's law V ∝ T")."""
+    if text[end + 2 : end + 3].isalnum() or _SUM_GOES_ON.match(text, end + 2):
+        return end
+    return end + 2
 
 
 def with_charge(text: str, start: int, end: int) -> int:

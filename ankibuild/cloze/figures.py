@@ -49,7 +49,7 @@ _BEFORE = r"(?<![\w.,£$€/^:−-])"
 # A minus sign is the figure's own: "−5°C", "-20 mV"; not a hyphen in a word or a range.
 _SIGN = r"(?:(?<![\w.,)−-])[−-](?=\d))?"
 # Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g", nor "~5 m²" at "m".
-_UNIT_ENDS = r"(?![\w°²])"
+_UNIT_ENDS = r"(?![\w°²³])"
 _AFTER = rf"(?!/(?!day\b)){_UNIT_ENDS}"
 # A sum of money, with what it counts in: "£110m", "$4.5 billion", "€20bn".
 _SUM = rf"[£$€]{_NUMBER}(?: ?(?:bn|billion|million|m|k|tn|trillion)(?!\w))?"
@@ -57,7 +57,8 @@ _MONEY = rf"(?<!\w){_SUM}(?: ?[-–] ?{_SUM})?(?![\w.]\d)"
 # The units of sizes, speeds and energies a number written as roughly so may take; seconds only
 # after a space, as "65s" are people or years.
 _SIZES = (
-    r"km/h|m/s|km²|km2|m²|m2|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt|MW|GW|kW|TWh"
+    r"km/h|m/s|km³|km²|km2|km3|m³|m²|m2|m3|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt"
+    r"|MW|GW|kW|TWh"
     r"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|(?<= )s"
 )
 # A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to

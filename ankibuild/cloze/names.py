@@ -608,6 +608,23 @@ def _rulers(text: str) -> list[Span]:
     ]
 
 
+# Two words alone in brackets, a capitalised one and one in small letters: mostly a species'
+# Latin name after its common one, or what a line calls a thing by ("maize (Zea mays)", "the
+# Arabian oryx (Oryx leucoryx)", "(Maxim gun)"), even where either word is an everyday one.
+_BRACKETED_PAIR = re.compile(r"(?<=\()[A-Z][a-z]{2,} [a-z]{3,}(?=\))")
+
+
+def _bracketed_pairs(text: str) -> list[Span]:
+    """Names written as two words alone in brackets, a capitalised word and one in small letters;
+    not a clause ("(Stalin died)", "(Britain only)")."""
+    out: list[Span] = []
+    for match in _BRACKETED_PAIR.finditer(text):
+        second = match.group().split(" ")[1]
+        if second not in STOPWORDS and second not in IRREGULAR_PAST and not second.endswith(("ed", "ing", "ly")):
+            out.append(match.span())
+    return out
+
+
 # A mnemonic, in capitals ("BUFALO", "MRS GREN") or counted ("4 Ts", "the 5 As"), and the list it
 # stands for: "4 Ts: tone, trauma, tissue, thrombin". Each item is one or two words.
 _MNEMONIC = re.compile(
@@ -738,6 +755,8 @@ def _read_line(
         formed += [span for span in _marches(text) if not overlaps(*span, blocked)]
     if " the " in text:
         formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
+    if "(" in text:
+        formed += [span for span in _bracketed_pairs(text) if not overlaps(*span, blocked)]
     if ", " in text:
         formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
