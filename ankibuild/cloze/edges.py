@@ -420,8 +420,8 @@ def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
     word = text[start:end]
-    if " " in word or not is_proper_adjective(word.lower()):
-        return False
+    if " " in word or word.isupper() or not is_proper_adjective(word.lower()):
+        return False  # in capitals it names a trial or a mnemonic: "the DANISH trial"
     after = _NEXT_WORD.match(text, end)
     if after is None:
         return False

@@ -101,6 +101,9 @@ _SURNAME_HEADS = frozenset("distribution reagent fragments bodies report".split(
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
 
 
+_TRIALS = frozenset({"trial", "trials"})
+
+
 def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bool) -> int:
     """The end of a head noun (with at most one word before it) completing the name at
     ``start``-``end``, or 0.
@@ -126,6 +129,8 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
+        if word in _TRIALS and text[start:end].isupper():
+            return 0  # "the NINDS trial": a trial in capitals is known by its acronym alone
         return match.end(2)
     if mark is not None and word.endswith(EPONYM_DISEASE_ENDINGS):
         return match.end(2)  # "Hodgkin's lymphoma", "Wernicke's encephalopathy"
