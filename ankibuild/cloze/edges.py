@@ -262,6 +262,7 @@ _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split()
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _INITIALLED = re.compile(r"(?<![\w.'’\-])([A-Z][a-z]{2,}) [A-Z]\. ([A-Z][a-z]{2,})(?![\w\-]|['’](?!s\b))")
+_INITIALS_ONLY = re.compile(r"(?<![\w.'’\-])[A-Z]\. [A-Z]\. (?:[A-Z]\. )?([A-Z][a-z]{2,})(?![\w\-])")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
 _GATES = ("voltage-gated ", "ligand-gated ", "Voltage-gated ", "Ligand-gated ")
@@ -813,6 +814,8 @@ def initialled_names(text: str) -> list[Span]:
         # of runs stops at a possessive: "John D. Rockefeller's Standard Oil"
         if is_common(surname) or text.startswith(("'s", "’s"), match.end()):
             out.append(match.span())
+    # Two initials or more: a person even where the surname is an everyday word ("G. H. Hardy")
+    out.extend(match.span() for match in _INITIALS_ONLY.finditer(text) if match.group(1).lower() not in STOPWORDS)
     return out
 
 
