@@ -254,11 +254,12 @@ def test_pressures_and_molar_masses_make_no_course_clinical() -> None:
     course = [
         "standard pressure 101 kPa = 760 mmHg",
         "glucose: 180 g/mol; CO2 now over 420 ppm",
+        "ethanol: 46 g/mol; water: 18 g/mol; sucrose: 342 g/mol",
         "the reaction is left for 10 min at 25°C",
     ]
     lexicon = Lexicon.from_texts(course)
     assert not lexicon.clinical
-    assert texts(course[2], find_blanks(course[2], lexicon, DEFAULT)) == []
+    assert texts(course[3], find_blanks(course[3], lexicon, DEFAULT)) == []
     dosed = Lexicon.from_texts([*course, "aspirin 300 mg", "clopidogrel 75 mg", "ramipril 10 mg"])
     assert dosed.clinical
-    assert "10 min" in texts(course[2], find_blanks(course[2], dosed, DEFAULT))
+    assert "10 min" in texts(course[3], find_blanks(course[3], dosed, DEFAULT))

@@ -274,7 +274,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
         if before in _QUANTITY_BEFORE or before == "per":
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
-    after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
+    after = text[end + 1 : end + 12].split(" ", 1)[0].rstrip(".,;:)") if text[end : end + 1] == " " else ""
     return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
 
 

@@ -54,6 +54,7 @@ from .words import (
     EPITHETS,
     GENERAL_NOUNS,
     IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
     NOTE_SHORTHAND,
     PARTICLES,
     PLACE_ABBREVIATIONS,
@@ -338,7 +339,7 @@ def shape(
                     end = with_named_part(text, end)
                 elif text.startswith(_ABBREVIATION_PARTS, end) and text[start:end].isupper():
                     end = with_abbreviation_part(text, start, end)
-                elif text[end + 1 : end + 2] in _SUFFIX_LETTERS and " " in text[start:end]:
+                elif text[end + 1 : end + 2] in _SUFFIX_LETTERS and _all_capitalised(text[start:end]):
                     end = with_suffix_letter(text, end)
             elif after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
@@ -421,13 +422,19 @@ def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
     word = text[start:end]
-    if " " in word or word.isupper() or not is_proper_adjective(word.lower()):
-        return False  # in capitals it names a trial or a mnemonic: "the DANISH trial"
+    if " " in word or word.isupper() or word.endswith("s") or not is_proper_adjective(word.lower()):
+        return False  # in capitals a trial ("the DANISH trial"); a plural is a people ("the soviets")
     after = _NEXT_WORD.match(text, end)
     if after is None:
         return False
     noun = after.group(1)  # not a place ("latin america") nor an adverb ("obey the soviet first")
-    return noun not in STOPWORDS and noun not in PROPER_NAMES and noun not in _ADVERBS and not noun.endswith("ly")
+    return (
+        noun not in STOPWORDS
+        and noun not in PROPER_NAMES
+        and noun not in _ADVERBS
+        and noun not in IRREGULAR_PAST
+        and not noun.endswith(("ly", "ed"))  # "the soviet decided", "the soviet demanded land"
+    )
 
 
 def _is_verb_use(text: str, start: int, end: int) -> bool:
@@ -541,6 +548,13 @@ def with_count(text: str, start: int, end: int) -> int:
     if _UNIT_AFTER.match(text, end):
         return start  # "4 K+ mmol/L": a measurement
     return count.start()
+
+
+def _all_capitalised(name: str) -> bool:
+    """Whether a name is two words or more, each with a capital: "Hinkley Point", not "Faraday
+    constant", whose letter after it is the quantity's symbol ("Faraday constant F")."""
+    words = name.split(" ")
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
 
 
 def with_suffix_letter(text: str, end: int) -> int:
@@ -815,7 +829,11 @@ def initialled_names(text: str) -> list[Span]:
         if is_common(surname) or text.startswith(("'s", "’s"), match.end()):
             out.append(match.span())
     # Two initials or more: a person even where the surname is an everyday word ("G. H. Hardy")
-    out.extend(match.span() for match in _INITIALS_ONLY.finditer(text) if match.group(1).lower() not in STOPWORDS)
+    for match in _INITIALS_ONLY.finditer(text):
+        before = text[: match.start()].rstrip(" ")
+        if match.group(1).lower() in STOPWORDS or (before[-1:].isalpha() and before.rsplit(" ", 1)[-1][:1].isupper()):
+            continue  # "George H. W. Bush": the runs read the whole name from its first word
+        out.append(match.span())
     return out
 
 

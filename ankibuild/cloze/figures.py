@@ -44,9 +44,9 @@ _CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm(?:/yr|/year)?|°C|ms|{_TIMES}"
 _TIME = rf"{_NUMBER} ?(?:{_TIMES})"
 _TWO_TIMES = rf"{_TIME}(?: ?[-–] ?| ){_TIME}"
 # No digit, decimal point, currency, letter or sign runs into the number: "£110m", "HbA1c",
-# "v2.5 mg", nor the parts of a time or a ratio ("10:30 h", "1:160").
-_BEFORE = r"(?<![\w.,£$€/^:−-])"
-# A minus sign is the figure's own: "−5°C", "-20 mV"; not a hyphen in a word or a range.
+# "v2.5 mg", nor the parts of a time or a ratio ("10:30 h", "1:160"); a label's colon may ("Dose:300 mg").
+_BEFORE = r"(?<![\w.,£$€/^−-])(?<!\d:)"
+# A minus sign is the figure's own: "−5°C", "-20°C"; not a hyphen in a word or a range.
 _SIGN = r"(?:(?<![\w.,)−-])[−-](?=\d))?"
 # Nor into the unit: "5 mgs" is no unit, nor is "10 g/mol" cut at "g", nor "~5 m²" at "m".
 _UNIT_ENDS = r"(?![\w°²³])"
@@ -57,7 +57,8 @@ _MONEY = rf"(?<!\w){_SUM}(?: ?[-–] ?{_SUM})?(?![\w.]\d)"
 # The units of sizes, speeds and energies a number written as roughly so may take; seconds only
 # after a space, as "65s" are people or years.
 _SIZES = (
-    r"km/h|m/s|km³|km²|km2|km3|m³|m²|m2|m3|km|cm|mm|µm|nm|m|miles|ha|hectares|acres|tonnes|litres|GtC|Gt"
+    r"km/h|m/s|km³|km²|km2|km3|cm³|cm²|dm³|mm³|mm²|m³|m²|m2|m3|km|cm|mm|µm|nm|m|miles|ha|hectares|acres"
+    r"|tonnes|litres|GtC|Gt"
     r"|MW|GW|kW|TWh"
     r"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ|J|mV|V|kHz|Hz|ms|(?<= )s"
 )

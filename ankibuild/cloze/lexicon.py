@@ -108,7 +108,9 @@ _SUBJECT_MIN_TERMS = 3
 _SUBJECT_MIN_SHARE = 0.02
 _GREEK_SYMBOL_LENGTH = 3  # "ψ", "ψs", "ψp"; "α-helix" and "β-globin" are longer
 _BOUND_USES = 2
-_SERIES_NUMBER = re.compile(r" (\d{1,2})\b")  # "lec 3", not "24 h" nor a year
+_SERIES_NUMBER = re.compile(r" (\d{1,2})(?![\d.,]| ?[A-Za-zµ°%])")  # "lec 3", not "24 h", "12.5 mg" nor a year
+# What a number sorts into kinds, not a series of parts: "mobitz type 1", "stage 2", "class 3".
+_KIND_NUMBERED = frozenset("type types grade stage class phase group degree level step".split())
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
 _KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
@@ -442,12 +444,15 @@ def _shouted(lines: Sequence[_Text]) -> frozenset[str]:
 
 
 _STANDING_AFTER = ("=", "/")
+_STANDING_BEFORE = ("=", "/", "→", ">")  # "long-term causes = MAIN", "variceal bleeding → TIPS"
 
 
 def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
     """The words of emphasis the course writes in capitals as names (``Lexicon.standing``): before
-    "=" or a slash, or after a slash ("MAIN = militarism, ...", "BTS/NICE/SIGN"); never before a
-    word in small letters, as "the MAIN cause" stresses it. Last on a line or in brackets, a word
+    "=" or a slash, after a slash ("MAIN = militarism, ...", "BTS/NICE/SIGN"), last on a line after
+    "=" or an arrow ("→ TIPS"), or in brackets after the words it abbreviates ("transjugular
+    intrahepatic portosystemic shunt (TIPS)"); never before a word in small letters, as "the MAIN
+    cause" stresses it. Last on a line after a word, or in brackets after any other words, a word
     in capitals is as often stressed ("this is KEY", "harsh (VERY)")."""
     standing: set[str] = set()
     stressing: set[str] = set()
@@ -458,13 +463,31 @@ def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
         for i, word in enumerate(words):
             if len(word) < _SHORTEST_ACRONYM or not word.isupper() or not is_emphasis(word.lower()):
                 continue
-            if i + 1 < len(words) and gaps[i] == " " and words[i + 1][:1].islower():
+            last = i + 1 == len(words)
+            if not last and gaps[i] == " " and words[i + 1][:1].islower():
                 stressing.add(word)
-            elif (i + 1 < len(words) and gaps[i].lstrip().startswith(_STANDING_AFTER)) or (
-                i and gaps[i - 1].endswith("/")
+            elif (
+                (not last and gaps[i].lstrip().startswith(_STANDING_AFTER))
+                or (i and gaps[i - 1].endswith("/"))
+                or (last and i and gaps[i - 1].rstrip().endswith(_STANDING_BEFORE))
+                or (i and gaps[i - 1].endswith("(") and _spelt_before(words, gaps, i))
             ):
                 standing.add(word)
     return frozenset(standing - stressing)
+
+
+def _spelt_before(words: Sequence[str], gaps: Sequence[str], at: int) -> bool:
+    """Whether the words just before word ``at`` (small words skipped) start with its letters."""
+    letters = words[at].lower()
+    initials: list[str] = []
+    i = at - 1
+    while i >= 0 and len(initials) < len(letters):
+        if words[i].lower() not in STOPWORDS:
+            initials.append(words[i][0].lower())
+        if i and gaps[i - 1].strip() != "":
+            break  # only words a space apart make one phrase
+        i -= 1
+    return "".join(reversed(initials)) == letters
 
 
 def _spaced(words: Sequence[str], gaps: Sequence[str], at: int, step: int) -> list[str]:
@@ -781,7 +804,7 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
         bound_right = (right in names or right + "s" in names) and before[right] == right_uses == uses
         if bound_left or bound_right:
             bound[f"{left} {right}"] = [left] * bound_left + [right] * bound_right
-    series = _numbered_series(lines, list(bound)) if bound else set()
+    series = _numbered_series(lines, [pair for pair in bound if pair.split(" ")[1] not in _KIND_NUMBERED])
     terms = [term for pair in bound if pair not in series for term in (pair, pair + "s")]
     return terms, {name for pair in series for name in bound[pair]}
 

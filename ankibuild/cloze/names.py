@@ -37,6 +37,7 @@ from .words import (
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
     IRREGULAR_PAST,
+    PROPER_NAMES,
     STOPWORDS,
     TITLES,
     is_common,
@@ -620,14 +621,26 @@ _BRACKETED_PAIR = re.compile(r"(?<=\()[A-Z][a-z]{2,} [a-z]{3,}(?=\))")
 
 
 def _bracketed_pairs(text: str) -> list[Span]:
-    """Names written as two words alone in brackets, a capitalised word and one in small letters;
-    not a clause ("(Stalin died)", "(Britain only)")."""
+    """Names written as two words alone in brackets, a capitalised word and one in small letters,
+    one of them no everyday word; not a note's tag ("(Case study)", "(Key point)") nor a clause
+    ("(Stalin died)", "(Germany helps)", "(Britain first)")."""
     out: list[Span] = []
     for match in _BRACKETED_PAIR.finditer(text):
-        second = match.group().split(" ")[1]
-        if second not in STOPWORDS and second not in IRREGULAR_PAST and not second.endswith(("ed", "ing", "ly")):
-            out.append(match.span())
+        first, second = match.group().lower().split(" ")
+        if (
+            second in STOPWORDS
+            or second in IRREGULAR_PAST
+            or second in _CLAUSE_ENDS
+            or second.endswith(("ed", "ing", "ly"))
+            or (is_common(first) and is_common(second))
+            or (first in PROPER_NAMES and second.endswith("s"))  # a person or country does something
+        ):
+            continue
+        out.append(match.span())
     return out
+
+
+_CLAUSE_ENDS = frozenset("first then again also too now later alone only".split())
 
 
 # A mnemonic, in capitals ("BUFALO", "MRS GREN") or counted ("4 Ts", "the 5 As"), and the list it
