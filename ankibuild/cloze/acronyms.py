@@ -49,7 +49,7 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
         # one ("simvastatin taken" is no ST), and a long course uses most acronyms on few lines.
         for index in _near(used, len(lines)):
             if letters <= initials[index]:
-                for phrase in _spelling(lines[index], acronym):
+                for phrase in spellings(lines[index], acronym):
                     places.setdefault(phrase, []).append(index)
         if places:
             places = _nearest(places, used)
@@ -98,7 +98,7 @@ def _distance(index: int, used: list[int]) -> int:
     return min(used[at] - index, index - used[at - 1]) if at else used[at] - index
 
 
-def _spelling(line: Line, acronym: str) -> Iterator[str]:
+def spellings(line: Line, acronym: str) -> Iterator[str]:
     """Phrases of ``line`` whose initials spell ``acronym`` (small words like "of" skipped)."""
     words = list(_ANY_WORD.finditer(line.lower))
     for i, first in enumerate(words):

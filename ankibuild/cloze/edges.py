@@ -50,6 +50,7 @@ from .technical import is_species_name
 from .tokens import starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
+    CLAUSE_ADVERBS,
     ELEMENTS,
     EPITHETS,
     GENERAL_NOUNS,
@@ -108,7 +109,6 @@ _AMOUNTS = frozenset("range level levels dose doses content intake ratio max min
 _ORDER_WORDS = frozenset("first last next then".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_ADVERBS = frozenset("first then again also too now later alone itself".split())
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
 _GENUS_REACH = max(map(len, SHORT_GENERA)) + 1  # the longest short genus: no need to search the whole line
@@ -431,7 +431,7 @@ def _describes(text: str, start: int, end: int) -> bool:
     return (
         noun not in STOPWORDS
         and noun not in PROPER_NAMES
-        and noun not in _ADVERBS
+        and noun not in CLAUSE_ADVERBS
         and noun not in IRREGULAR_PAST
         and not noun.endswith(("ly", "ed"))  # "the soviet decided", "the soviet demanded land"
     )

@@ -27,17 +27,12 @@ _AMOUNT = rf"{_NUMBER}(?:/{_NUMBER}| ?[-–] ?{_NUMBER}| to {_NUMBER}| in {_NUMB
 # What a dose or a concentration is measured in, and what it is per: "mg/kg/day", "µmol/L".
 _MEASURE = r"mg|mcg|µg|ug|micrograms?|milligrams?|g|ng|pg|mmol|µmol|umol|nmol|pmol|mEq|mOsm|units?|IU|mL|ml|L"
 _PER = r"kg|L|l|dL|mL|ml|mol|mmol|h|hr|min|wk|week|m2|m²|24 ?h"
-_DOSE_UNITS = (
-    # a concentration or a rate: "mmol/L", "mL/kg/h"; "mg/kg/day" but "max 4 g" a day
-    rf"(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
-    r"|kg/m²|kg/m2|mg|mcg|µg|ug|micrograms?|milligrams?|mmol|units|IU|mmHg|kPa|ppm|ppb"
-)
-# The units of a dose a patient is given: what tells clinical notes, where a pressure or a molar
-# mass ("120 mmHg", "180 g/mol") does not.
-_GIVEN_UNITS = (
-    rf"(?!g/mol\b)(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?"
-    r"|mg|mcg|µg|ug|micrograms?|milligrams?|units|IU"
-)
+# The units of a dose a patient is given, and of a concentration or a rate ("mmol/L", "mL/kg/h";
+# "mg/kg/day" but "max 4 g" a day): what tells clinical notes, where a pressure or a molar mass
+# ("120 mmHg", "180 g/mol") does not.
+_GIVEN_UNITS = rf"(?!g/mol\b)(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?|mg|mcg|µg|ug|micrograms?|milligrams?|units|IU"
+# With the other units of a dose, a concentration or a pressure, in any notes.
+_DOSE_UNITS = rf"{_GIVEN_UNITS}|g/mol|kg/m²|kg/m2|mmol|mmHg|kPa|ppm|ppb"
 _TIMES = r"h|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|yrs?|years?"
 _CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm(?:/yr|/year)?|°C|ms|{_TIMES}"
 # An age or a time in two units is one figure: "3 yrs 4 months", "6 months - 3 years".

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Blank, BlankKind
-from .acronyms import acronym_phrases
+from .acronyms import acronym_phrases, spellings
 from .classes import WordClass, is_derived, is_emphasis, word_class
 from .dates import find_dates
 from .definitions import (
@@ -470,24 +470,16 @@ def _standing_capitals(lines: Sequence[_Text]) -> frozenset[str]:
                 (not last and gaps[i].lstrip().startswith(_STANDING_AFTER))
                 or (i and gaps[i - 1].endswith("/"))
                 or (last and i and gaps[i - 1].rstrip().endswith(_STANDING_BEFORE))
-                or (i and gaps[i - 1].endswith("(") and _spelt_before(words, gaps, i))
+                or (i and gaps[i - 1].endswith("(") and _abbreviates(line, word))
             ):
                 standing.add(word)
     return frozenset(standing - stressing)
 
 
-def _spelt_before(words: Sequence[str], gaps: Sequence[str], at: int) -> bool:
-    """Whether the words just before word ``at`` (small words skipped) start with its letters."""
-    letters = words[at].lower()
-    initials: list[str] = []
-    i = at - 1
-    while i >= 0 and len(initials) < len(letters):
-        if words[i].lower() not in STOPWORDS:
-            initials.append(words[i][0].lower())
-        if i and gaps[i - 1].strip() != "":
-            break  # only words a space apart make one phrase
-        i -= 1
-    return "".join(reversed(initials)) == letters
+def _abbreviates(line: _Text, word: str) -> bool:
+    """Whether ``word`` stands in brackets right after a phrase of the line it spells."""
+    acronym = word.lower()
+    return any(f"{phrase} ({acronym})" in line.lower for phrase in spellings(line, acronym))
 
 
 def _spaced(words: Sequence[str], gaps: Sequence[str], at: int, step: int) -> list[str]:

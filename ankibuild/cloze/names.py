@@ -29,6 +29,7 @@ from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
 from .tokens import keyword_hits, number_starts, starts_sentence
 from .words import (
+    CLAUSE_ADVERBS,
     COMPASS_POINTS,
     CONNECTORS,
     DETERMINERS,
@@ -615,8 +616,8 @@ def _rulers(text: str) -> list[Span]:
 
 
 # Two words alone in brackets, a capitalised one and one in small letters: mostly a species'
-# Latin name after its common one, or what a line calls a thing by ("maize (Zea mays)", "the
-# Arabian oryx (Oryx leucoryx)", "(Maxim gun)"), even where either word is an everyday one.
+# Latin name after its common one ("maize (Zea mays)", "the Arabian oryx (Oryx leucoryx)"), even
+# where one of the words is an everyday one.
 _BRACKETED_PAIR = re.compile(r"(?<=\()[A-Z][a-z]{2,} [a-z]{3,}(?=\))")
 
 
@@ -630,7 +631,7 @@ def _bracketed_pairs(text: str) -> list[Span]:
         if (
             second in STOPWORDS
             or second in IRREGULAR_PAST
-            or second in _CLAUSE_ENDS
+            or second in CLAUSE_ADVERBS
             or second.endswith(("ed", "ing", "ly"))
             or (is_common(first) and is_common(second))
             or (first in PROPER_NAMES and second.endswith("s"))  # a person or country does something
@@ -638,9 +639,6 @@ def _bracketed_pairs(text: str) -> list[Span]:
             continue
         out.append(match.span())
     return out
-
-
-_CLAUSE_ENDS = frozenset("first then again also too now later alone only".split())
 
 
 # A mnemonic, in capitals ("BUFALO", "MRS GREN") or counted ("4 Ts", "the 5 As"), and the list it

@@ -274,6 +274,8 @@ DRUG_LABELS = frozenset("SE SEs OD BD TDS QDS PRN".split())
 "TCA OD: broad QRS", "PPI OD"): never part of the name, and no term a line defines."""
 
 PARTICLES = frozenset("up down off away back over along around".split())
+CLAUSE_ADVERBS = frozenset("first then again also too now later alone only".split())
+"""Adverbs that end a clause ("obey the soviet first", "(Britain first)"): no noun after a word."""
 """The particles of phrasal verbs ("hold up", "given off", "carbon away"): no noun, so no kind of
 anything nor part of a term."""
 
