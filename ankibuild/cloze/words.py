@@ -33,6 +33,14 @@ SUBJECT_PHRASES = _load("subject-phrases.txt")
 SYMPTOMS = _load("symptoms.txt")
 """Symptoms and signs named in plain words ("fever", "weight loss", "night sweats"): in clinical
 notes, what a presentation or a side effect is made of, and learnt as such."""
+BODY_WORDS = frozenset(
+    """blood urine stool faeces sweat saliva tears heart lung liver kidney brain stomach bowel gut
+    intestine bladder womb uterus breast skin bone muscle nerve vein artery eye ear nose mouth
+    throat tongue tooth teeth lip chest belly abdomen neck head face scalp arm hand finger leg knee
+    hip foot feet toe ankle wrist elbow shoulder groin spine skull joint""".split()
+)
+"""The body's parts, organs and fluids as a patient names them: in clinical notes they say where
+a sign is or what is sampled ("dip the urine", "liver disease"), and are seldom the fact learnt."""
 SUBJECT_TERMS = _load("subject-terms.txt")
 """Hormones, organs, diseases, drugs, processes, particles and landforms that a course names in
 lower case ("insulin", "pancreas", "malaria", "headland"), many of them ordinary English words too."""
@@ -55,6 +63,11 @@ def is_subject_term(word: str) -> bool:
 def is_history_term(word: str) -> bool:
     """Whether a lower-case word is one of history's terms, or the plural of one ("purges")."""
     return _listed(word, _HISTORY_WORDS)
+
+
+def is_body_word(word: str) -> bool:
+    """Whether a lower-case word names a part of the body in plain words, or several ("kidneys")."""
+    return _listed(word, BODY_WORDS)
 
 
 def _listed(word: str, terms: frozenset[str]) -> bool:
