@@ -1053,6 +1053,7 @@ _UNITS = frozenset(
     MPa kN IU Gt GtC Mt MtC""".split()
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")
+_COMPARISONS = frozenset("<>≤≥")
 _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 
 
@@ -1087,4 +1088,8 @@ def _has_word(side: str) -> bool:
     side = WIDE_GAP.split(side, 1)[0]  # "KE = ½mv²     GPE = mgh" holds two equations
     if _WORD.search(side) is not None or _ABBREVIATION.search(side) is not None:
         return True
+    if side.lstrip()[:1] in _COMPARISONS:
+        return True  # "PPH = > 500 mL": a threshold defines the abbreviation, no sum relates it
+    if any(len(token) > 2 and token in STOPWORDS for token in side.split()):
+        return True  # "TACS = all 3": "all" is English, where algebra's letters stand alone or in threes
     return not any(c.isalpha() for c in side)
