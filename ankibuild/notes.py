@@ -49,12 +49,23 @@ def _marked_blanks(runs: Sequence[Run]) -> tuple[Blank, ...]:
     return tuple(out)
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _learnt_text(bullet: Bullet) -> str:
+    """A line as the cloze builder learns from it: a table's words without its tags, whose
+    brackets next to a cell's number ("<td>0</td>") would read as thresholds."""
+    if all(run.kind != "html" for run in bullet.runs):
+        return bullet.text
+    return "".join(_TAG.sub(" ", run.text) if run.kind == "html" else run.text for run in bullet.runs)
+
+
 class _ClozeStage:
     """The cloze builder with what it knows of the whole course."""
 
     def __init__(self, files: Sequence[NotesFile], settings: ClozeConfig) -> None:
         texts = [card.title for f in files for card in f.cards]
-        texts += [bullet.text for f in files for card in f.cards for bullet in card.bullets()]
+        texts += [_learnt_text(bullet) for f in files for card in f.cards for bullet in card.bullets()]
         self.lexicon = _cloze.Lexicon.from_texts(texts)
         self.settings = _cloze.ClozeSettings(
             glossary=settings.glossary,

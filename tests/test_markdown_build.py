@@ -99,3 +99,22 @@ def test_headings_become_tags_when_configured(tmp_path: Path, collection: Collec
     import_deck(collection, ankibuild.build([notes], tmp_path / "d.apkg", lock=False, config=config).output)
     [nid] = collection.find_notes('"Front:Heart sounds"')
     assert collection.get_note(nid).tags == ["heading::heart::cardiac_cycle", "source::heart"]
+
+
+def test_a_tables_numbered_cells_do_not_make_notes_clinical(tmp_path: Path, collection: Collection) -> None:
+    # "<td>0</td>" holds ">0": read as a threshold, five such cells made a physiology course
+    # clinical, where the body's parts are context and "arteries" lost its blank
+    notes = tmp_path / "heart.md"
+    rows = "".join(f"| {n} | {what} |\n" for n, what in enumerate(("depolarisation", "plateau", "repolarisation")))
+    notes.write_text(
+        "# Heart\n\n## Action potential\n\n| Phase | What happens |\n|---|---|\n"
+        + rows
+        + "| 3 | rest |\n| 4 | rest |\n\n"
+        "## Mean arterial pressure\n\n- Average pressure in the arteries over one cycle\n"
+        "- the ventricles contract in systole; the atria in diastole\n",
+        encoding="utf-8",
+    )
+    result = ankibuild.build([notes], tmp_path / "d.apkg", lock=False)
+    import_deck(collection, result.output)
+    texts = [collection.get_note(nid)["Text"] for nid in collection.find_notes('"note:ankibuild Cloze"')]
+    assert any("{{c1::arteries}}" in text for text in texts), texts
