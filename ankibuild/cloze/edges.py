@@ -412,6 +412,8 @@ def shape(
             start = with_technical_qualifier(text, start, end)
         if start > 2 and text[start - 2] == "%" and text[start - 1] == " " and text[start:end] in _SOLUTIONS:
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
+        if first.isupper() and start > 3 and text[start - 1] == " " and text[start - 2].islower():
+            start = with_proper_adjective(text, start)
         if text[end : end + 1] == " " and _describes(text, start, end):
             continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
@@ -626,6 +628,18 @@ def with_oxidation_state(text: str, start: int) -> int:
         return start
     match = _OXIDATION_STATE.search(text, max(start - _OXIDATION_STATE_REACH, 0), start)
     return match.start() if match is not None and match.group(1) in _SALT_NAMERS else start
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ $")
+
+
+def with_proper_adjective(text: str, start: int) -> int:
+    """The start of a name with the proper adjective written before it: one name of a state, an
+    empire or a person ("Nazi Germany", "Belgian Congo", "British Empire", "Norman Borlaug")."""
+    match = _CAPITALISED_WORD_BEFORE.search(text, max(start - 16, 0), start)
+    if match is None or not is_proper_adjective(match.group()[:-1].lower()):
+        return start
+    return match.start()
 
 
 def with_place_word(text: str, start: int) -> int:
