@@ -291,6 +291,14 @@ _KIND_CODE = re.compile(r"(?<![\w,.])(?:\d{2}S|\d(?:,\d)+-?) $")
 _KIND_CODE_REACH = len("1,4,6- ")
 
 
+# A pump or carrier named by the ions it moves: "Na+/K+-ATPase", "Na+/Ca2+ exchanger", "H+/K+ pump".
+_ION = r"(?:(?:[A-Z][a-z]?\d*)+(?:\d?[+−-]|[⁺⁻]))"
+_CARRIER = re.compile(
+    rf"(?<![\w+−/-]){_ION}(?:/{_ION})+[- ](?:ATPases?|pumps?|exchangers?|symporters?|antiporters?|co-?transporters?)\b"
+)
+_CARRIER_HINT = re.compile(r"ATPase|pump|exchanger|porter")
+
+
 def shape(
     text: str, spans: Sequence[Span], numbers: Sequence[int], dates: Sequence[tuple[int, int, bool]]
 ) -> list[Span]:
@@ -417,6 +425,8 @@ def shape(
         if text[end : end + 1] == " " and _describes(text, start, end):
             continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
+    if "/" in text and _CARRIER_HINT.search(text) is not None:
+        out.extend(match.span() for match in _CARRIER.finditer(text))  # the longer span wins the overlap
     return out
 
 
