@@ -641,6 +641,43 @@ def _bracketed_pairs(text: str) -> list[Span]:
     return out
 
 
+# A species written by its common name and glossed by its binomial in brackets: "sea otter
+# (Enhydra lutris)", "the large ground finch (G. magnirostris, ...)". The common name is the words
+# just before the bracket.
+_BINOMIAL_GLOSS = re.compile(r"(?<=[a-z]) \(([A-Z][a-z]{2,}|[A-Z]\.) ([a-z]{3,})[),;]")
+_COMMON_NAME_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
+_COMMON_NAME_WORDS = 3
+_NOT_OF_A_NAME = frozenset("male female males females young adult adults juvenile eg ie".split())
+
+
+def _glossed_organisms(text: str) -> list[Span]:
+    """Common names of species glossed by their Latin name: the words before the bracket, up to a
+    small word, a mark or the line's start ("e.g. dandelion (Taraxacum officinale)": "dandelion")."""
+    out: list[Span] = []
+    pairs = {start for start, _ in _bracketed_pairs(text)}
+    for match in _BINOMIAL_GLOSS.finditer(text):
+        if not is_species_name(match.group(2)) and match.start(1) not in pairs:
+            continue  # "(Stalin died)" is a clause; "(Zea mays)" is a binomial all the same
+        end = start = word_end = match.start()
+        for _ in range(_COMMON_NAME_WORDS):
+            space = text.rfind(" ", 0, word_end)
+            word = text[space + 1 : word_end]
+            if (
+                _COMMON_NAME_WORD.fullmatch(word) is None
+                or word.lower() in STOPWORDS
+                or word.lower() in _NOT_OF_A_NAME
+                or word.lower() in IRREGULAR_PAST
+                or ("-" not in word and word.endswith(("ed", "ing", "ly")) and is_verb_like(word.lower()))
+            ):
+                break
+            start, word_end = space + 1, space
+            if space < 0:
+                break
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 # A mnemonic, in capitals ("BUFALO", "MRS GREN") or counted ("4 Ts", "the 5 As"), and the list it
 # stands for: "4 Ts: tone, trauma, tissue, thrombin". Each item is one or two words.
 _MNEMONIC = re.compile(
@@ -773,6 +810,7 @@ def _read_line(
         formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
     if "(" in text:
         formed += [span for span in _bracketed_pairs(text) if not overlaps(*span, blocked)]
+        formed += [span for span in _glossed_organisms(text) if not overlaps(*span, blocked)]
     if ", " in text:
         formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
