@@ -101,8 +101,8 @@ _RANK_ABBREVIATIONS = frozenset("spp ssp subsp var".split())
 
 def is_species_name(word: str) -> bool:
     """Whether a lower-case word can name a species after a genus ("aureus", "tuberculosis")."""
-    if len(word) < 3 or not word.isalpha() or word in _RANK_ABBREVIATIONS:
-        return False
+    if len(word) < 3 or not word.isalpha() or word in _RANK_ABBREVIATIONS or word.endswith("ly"):
+        return False  # no Latin epithet ends as an English adverb: "Organophosphates irreversibly"
     return word.endswith(_SPECIES_ENDINGS) or not (is_common(word) or _is_derived(word))
 
 
