@@ -585,6 +585,7 @@ def with_charge(text: str, start: int, end: int) -> int:
     charge in superscript is always one ("Cr2O7²⁻", "EDTA⁴⁻", "Fe³⁺")."""
     if text[end : end + 1] in _SUPERSCRIPT_CHARGES:
         return end + 1
+    start = text.rfind(" ", start, end) + 1 or start  # "L-type Ca2+ channels": the last word is the ion
     if _FORMULA.fullmatch(text, start, end) and (end - start <= 2 or any(c.isdigit() for c in text[start:end])):
         charge = _CHARGE.match(text, end)
         if charge is not None:
