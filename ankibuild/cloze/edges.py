@@ -404,6 +404,8 @@ def shape(
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
                 if end == stop:
                     end = with_small_regnal(text, start, end)
+                if end == stop:
+                    end = with_kind_number(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start > 4 and text[start - 4 : start] in _OF_BEFORE:
@@ -672,6 +674,21 @@ def with_event(text: str, start: int) -> int:
 
 # Numerals that are words too, in small letters: "i", "v" (versus), "x" (times), "iv" (intravenous).
 _AMBIGUOUS_NUMERALS = frozenset({"I", "V", "X", "IV"})
+
+
+# The number of one kind of a term: "aquaporin-2", "interleukin-6", "angiotensin II", "complex IV".
+_KIND_NUMBER = re.compile(r"(?:-\d{1,2}|\ (I{1,3}|IV|VI{0,3}|IX|X))(?![\w\-+])")
+
+
+def with_kind_number(text: str, end: int) -> int:
+    """The end of a term's blank after the number that picks one kind of it ("aquaporin-2",
+    "angiotensin II"); a lone "I", "V" or "X" only before a mark, where it is no word."""
+    match = _KIND_NUMBER.match(text, end)
+    if match is None:
+        return end
+    if match.group(1) in _AMBIGUOUS_NUMERALS and _MARK_AFTER.match(text, match.end()) is None:
+        return end
+    return match.end()
 
 
 def with_small_regnal(text: str, start: int, end: int) -> int:
