@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -49,15 +50,22 @@ def _marked_blanks(runs: Sequence[Run]) -> tuple[Blank, ...]:
     return tuple(out)
 
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>")
+_INLINE_TAGS = frozenset("b i em strong sub sup span u mark code small".split())
 
 
 def _learnt_text(bullet: Bullet) -> str:
-    """A line as the cloze builder learns from it: a table's words without its tags, whose
-    brackets next to a cell's number ("<td>0</td>") would read as thresholds."""
+    """A line as the cloze builder learns from it: a table's words and marks without its tags,
+    whose brackets next to a cell's number ("<td>0</td>") would read as thresholds. A cell is a
+    word apart; inline markup joins what it marks ("H<sub>2</sub>O")."""
     if all(run.kind != "html" for run in bullet.runs):
         return bullet.text
-    return "".join(_TAG.sub(" ", run.text) if run.kind == "html" else run.text for run in bullet.runs)
+    return "".join(_plain(run.text) if run.kind == "html" else run.text for run in bullet.runs)
+
+
+def _plain(markup: str) -> str:
+    text = _TAG.sub(lambda tag: "" if tag.group(2).lower() in _INLINE_TAGS else " ", markup)
+    return html.unescape(text)  # "&gt; 6.5" in a cell is a threshold
 
 
 class _ClozeStage:

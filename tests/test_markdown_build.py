@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -103,18 +104,34 @@ def test_headings_become_tags_when_configured(tmp_path: Path, collection: Collec
 
 def test_a_tables_numbered_cells_do_not_make_notes_clinical(tmp_path: Path, collection: Collection) -> None:
     # "<td>0</td>" holds ">0": read as a threshold, five such cells made a physiology course
-    # clinical, where the body's parts are context and "arteries" lost its blank
+    # clinical, where a volume is a key figure and the body's parts in passing are context
     notes = tmp_path / "heart.md"
     rows = "".join(f"| {n} | {what} |\n" for n, what in enumerate(("depolarisation", "plateau", "repolarisation")))
     notes.write_text(
         "# Heart\n\n## Action potential\n\n| Phase | What happens |\n|---|---|\n"
         + rows
         + "| 3 | rest |\n| 4 | rest |\n\n"
-        "## Mean arterial pressure\n\n- Average pressure in the arteries over one cycle\n"
-        "- the ventricles contract in systole; the atria in diastole\n",
+        "## Cardiac output\n\n- the ventricles pump about 70 ml a beat\n"
+        "- Average pressure in the arteries over one cycle\n",
         encoding="utf-8",
     )
     result = ankibuild.build([notes], tmp_path / "d.apkg", lock=False)
     import_deck(collection, result.output)
     texts = [collection.get_note(nid)["Text"] for nid in collection.find_notes('"note:ankibuild Cloze"')]
+    assert any("{{c1::ventricles}} pump about 70 ml" in text for text in texts), texts
     assert any("{{c1::arteries}}" in text for text in texts), texts
+
+
+def test_thresholds_in_a_table_make_notes_clinical(tmp_path: Path, collection: Collection) -> None:
+    # a cell's "> 6.5" reaches the course as "&gt; 6.5": unescaped, it is a threshold like any other
+    notes = tmp_path / "renal.md"
+    rows = "".join(f"| {ion} | > {n} | act |\n" for ion, n in (("K+", 6.5), ("Na+", 160), ("Ca2+", 3.5), ("Mg2+", 2)))
+    notes.write_text(
+        "# Renal\n\n## Electrolytes\n\n| Ion | Level | Do |\n|---|---|---|\n" + rows + "| urea | > 40 | act |\n\n"
+        "## Fluids\n\n- give 500 ml of saline over 15 min\n",
+        encoding="utf-8",
+    )
+    result = ankibuild.build([notes], tmp_path / "d.apkg", lock=False)
+    import_deck(collection, result.output)
+    texts = [collection.get_note(nid)["Text"] for nid in collection.find_notes('"note:ankibuild Cloze"')]
+    assert any(re.search(r"\{\{c\d+::15 min\}\}", text) for text in texts), texts  # a figure in clinical notes

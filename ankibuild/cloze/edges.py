@@ -648,10 +648,14 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ $")
 
 
 def with_proper_adjective(text: str, start: int) -> int:
-    """The start of a name with the proper adjective written before it: one name of a state, an
-    empire or a person ("Nazi Germany", "Belgian Congo", "British Empire", "Norman Borlaug")."""
+    """The start of a name with the proper adjective written before it: one name of a state or an
+    empire ("Nazi Germany", "Belgian Congo", "British Empire"), or a given name that is an
+    adjective too ("Norman Borlaug"). Not a people ("the Soviets Nagy ...") nor before an
+    abbreviation ("the American CIA")."""
+    if text[start + 1 : start + 2].isupper():
+        return start
     match = _CAPITALISED_WORD_BEFORE.search(text, max(start - 16, 0), start)
-    if match is None or not is_proper_adjective(match.group()[:-1].lower()):
+    if match is None or match.group()[-2] == "s" or not is_proper_adjective(match.group()[:-1].lower()):
         return start
     return match.start()
 
@@ -1133,6 +1137,6 @@ def _has_word(side: str) -> bool:
         return True
     if side.lstrip()[:1] in _COMPARISONS:
         return True  # "PPH = > 500 mL": a threshold defines the abbreviation, no sum relates it
-    if any(len(token) > 2 and token in STOPWORDS for token in side.split()):
-        return True  # "TACS = all 3": "all" is English, where algebra's letters stand alone or in threes
+    if any(len(token) > 2 and token.lower() in STOPWORDS for token in side.split()):
+        return True  # "TACS = all 3": a small English word, where "at" in "v = u + at" is algebra
     return not any(c.isalpha() for c in side)

@@ -83,7 +83,6 @@ from .words import (
     UNIT_WORDS,
     WEEKDAYS,
     ends_in_plural_s,
-    is_body_word,
     is_common,
     is_history_term,
     is_participle,
@@ -584,7 +583,6 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     if clinical:  # "fever", "weight loss": what presentations and side effects are made of
         names.update(word for word in counts.lower if word in SYMPTOMS)
         terms.update(_subject_phrases(lines, _SYMPTOMS_BY_FIRST))
-        names.difference_update([word for word in names if is_body_word(word)])  # "dip the urine": where, not what
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name

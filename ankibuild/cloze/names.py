@@ -698,6 +698,12 @@ def _counted_mnemonics(text: str) -> list[Span]:
     ]
 
 
+def mnemonic_letters(text: str) -> str:
+    """The letters of a mnemonic in capitals that opens a line ("FAST: face, arms, ..."), or ""."""
+    match = _MNEMONIC.match(text)
+    return (match.group("letters") or "") if match is not None else ""
+
+
 _ITEM = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*)?")
 _ITEM_JOIN = re.compile(r", and |, | \+ | and ")
 

@@ -13,8 +13,9 @@ from ..model import Blank, BlankKind
 from .edges import joined, shape
 from .figures import find_figures
 from .lexicon import BlankKey, Lexicon, line_spans
-from .names import find_names, overlaps
+from .names import find_names, mnemonic_letters, overlaps
 from .tokens import holds_words
+from .words import is_body_word
 
 Detector = Literal["dates", "names", "figures"]
 Span = tuple[int, int]
@@ -96,6 +97,8 @@ def find_blanks(
     chosen = _choose(text, candidates, refused)
     if len(chosen) > 1:
         chosen = joined(text, chosen, refused)
+    if lexicon.clinical:
+        chosen = [blank for blank in chosen if not _body_word_in_passing(text, *blank)]
     for start, end, kind in chosen:
         blank_kind, hint = _KINDS[kind]
         shown = hint if hints else None
@@ -105,6 +108,25 @@ def find_blanks(
             blank = memo[key] = Blank(start, end, blank_kind, 0, shown)
         blanks.append(blank)
     return tuple(blanks)
+
+
+def _body_word_in_passing(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a blank of clinical notes is a body part alone, in plain words, said in passing:
+    where a sign is or what is sampled ("dip the urine", "L eye red"). Part of a longer term it
+    stays ("urine microscopy", "liver enzymes"), and so does the head of a definition or a
+    heading ("liver: makes bile", "The kidney")."""
+    if kind != "name" or " " in text[start:end] or not is_body_word(text[start:end].lower()):
+        return False
+    if text[start].upper() in mnemonic_letters(text):
+        return False  # "FAST: face, arms, speech, time": the items a mnemonic spells are the fact
+    if text[:start].strip(" ").lower() not in _HEAD_OPENINGS:
+        return True
+    rest = text[end:].lstrip(" ")
+    return not (rest == "" or rest[:1] in _HEAD_MARKS)
+
+
+_HEAD_OPENINGS = frozenset({"", "the"})
+_HEAD_MARKS = frozenset(":=-–")
 
 
 def _choose(text: str, candidates: list[_Candidate], refused: Sequence[Span]) -> list[tuple[int, int, str]]:
