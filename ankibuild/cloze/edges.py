@@ -293,7 +293,7 @@ _KIND_CODE_REACH = len("1,4,6- ")
 
 
 # A pump or carrier named by the ions it moves: "Na+/K+-ATPase", "Na+/Ca2+ exchanger", "H+/K+ pump".
-_ION = r"(?:(?:[A-Z][a-z]?\d*)+(?:\d?[+−-]|[⁺⁻]))"
+_ION = rf"(?:{_FORMULA.pattern}(?:\d?[+−-]|[⁺⁻]))"  # a formula of element symbols and its charge
 _CARRIER = re.compile(
     rf"(?<![\w+−/-]){_ION}(?:/{_ION})+[- ](?:ATPases?|pumps?|exchangers?|symporters?|antiporters?|co-?transporters?)\b"
 )
@@ -645,6 +645,7 @@ def with_oxidation_state(text: str, start: int) -> int:
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ $")
+_PROPER_ADJECTIVE_REACH = len("Czechoslovakian ")
 
 
 def with_proper_adjective(text: str, start: int) -> int:
@@ -654,7 +655,7 @@ def with_proper_adjective(text: str, start: int) -> int:
     abbreviation ("the American CIA")."""
     if text[start + 1 : start + 2].isupper():
         return start
-    match = _CAPITALISED_WORD_BEFORE.search(text, max(start - 16, 0), start)
+    match = _CAPITALISED_WORD_BEFORE.search(text, max(start - _PROPER_ADJECTIVE_REACH, 0), start)
     if match is None or match.group()[-2] == "s" or not is_proper_adjective(match.group()[:-1].lower()):
         return start
     return match.start()
@@ -681,7 +682,7 @@ _AMBIGUOUS_NUMERALS = frozenset({"I", "V", "X", "IV"})
 
 
 # The number of one kind of a term: "aquaporin-2", "interleukin-6", "angiotensin II", "complex IV".
-_KIND_NUMBER = re.compile(r"(?:-\d{1,2}|\ (I{1,3}|IV|VI{0,3}|IX|X))(?![\w\-+])")
+_KIND_NUMBER = re.compile(r"(?:-\d{1,2}| ([IVX]+))(?![\w\-+])")
 
 
 def with_kind_number(text: str, end: int) -> int:
@@ -690,9 +691,12 @@ def with_kind_number(text: str, end: int) -> int:
     match = _KIND_NUMBER.match(text, end)
     if match is None:
         return end
-    if match.group(1) in _AMBIGUOUS_NUMERALS and _MARK_AFTER.match(text, match.end()) is None:
-        return end
-    return match.end()
+    numeral = match.group(1)
+    if numeral is None or (is_roman(numeral) and numeral not in _AMBIGUOUS_NUMERALS):
+        return match.end()
+    if numeral in _AMBIGUOUS_NUMERALS and _MARK_AFTER.match(text, match.end()) is not None:
+        return match.end()
+    return end
 
 
 def with_small_regnal(text: str, start: int, end: int) -> int:

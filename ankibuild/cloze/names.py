@@ -650,13 +650,14 @@ _COMMON_NAME_WORDS = 3
 _NOT_OF_A_NAME = frozenset("male female males females young adult adults juvenile eg ie".split())
 
 
-def _glossed_organisms(text: str) -> list[Span]:
+def _glossed_organisms(text: str, pairs: Sequence[Span]) -> list[Span]:
     """Common names of species glossed by their Latin name: the words before the bracket, up to a
-    small word, a mark or the line's start ("e.g. dandelion (Taraxacum officinale)": "dandelion")."""
+    small word, a mark or the line's start ("e.g. dandelion (Taraxacum officinale)": "dandelion").
+    ``pairs`` are the line's ``_bracketed_pairs``, binomials whatever their species word."""
     out: list[Span] = []
-    pairs = {start for start, _ in _bracketed_pairs(text)}
+    binomials = {start for start, _ in pairs}
     for match in _BINOMIAL_GLOSS.finditer(text):
-        if not is_species_name(match.group(2)) and match.start(1) not in pairs:
+        if not is_species_name(match.group(2)) and match.start(1) not in binomials:
             continue  # "(Stalin died)" is a clause; "(Zea mays)" is a binomial all the same
         end = start = word_end = match.start()
         for _ in range(_COMMON_NAME_WORDS):
@@ -815,8 +816,9 @@ def _read_line(
     if " the " in text:
         formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
     if "(" in text:
-        formed += [span for span in _bracketed_pairs(text) if not overlaps(*span, blocked)]
-        formed += [span for span in _glossed_organisms(text) if not overlaps(*span, blocked)]
+        pairs = _bracketed_pairs(text)
+        formed += [span for span in pairs if not overlaps(*span, blocked)]
+        formed += [span for span in _glossed_organisms(text, pairs) if not overlaps(*span, blocked)]
     if ", " in text:
         formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
