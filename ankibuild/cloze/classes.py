@@ -128,7 +128,18 @@ def _classify(text: str, lower: str, lexicon: Lexicon) -> WordClass:
         return "adjective"
     if "-" in text or "–" in text:
         return _classify_compound(text, lexicon)
-    return "common" if is_common(lower) else "strong"
+    if is_common(lower) and not is_coined(text):
+        return "common"
+    return "strong"  # or an everyday word written as a coined name: "ProCESS", "ProMISe" (trials)
+
+
+_INNER_CAPITAL = re.compile("[a-z][A-Z]")
+
+
+def is_coined(word: str) -> bool:
+    """Whether a word has a capital after a small letter: a coined name ("ProCESS", "AChE"), even
+    where its letters spell an everyday word."""
+    return _INNER_CAPITAL.search(word) is not None
 
 
 def is_emphasis(lower: str) -> bool:

@@ -359,6 +359,9 @@ def _is_drug(word: str) -> bool:
 
 _FIELD_HEAD = re.compile(r"([^\W\d_]+(?:[- ][^\W\d_]+)?):\s")
 _FIELD_USES = 2
+# The abbreviations that head fields are short ("Ix", "SE", "MOA", "OSCE"); a longer one heading
+# lines names criteria or a body ("KDIGO: ...").
+_LONGEST_FIELD_ABBREVIATION = 4
 
 
 def _field_name(text: str) -> str | None:
@@ -395,7 +398,7 @@ def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
             lower = word.lower()
             if lower in candidates:
                 seen[lower] += 1
-                if sum(map(str.isupper, word)) >= 2:
+                if sum(map(str.isupper, word)) >= 2 and len(word) <= _LONGEST_FIELD_ABBREVIATION:
                     abbreviated.add(lower)
     return frozenset(
         head

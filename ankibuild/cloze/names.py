@@ -38,6 +38,7 @@ from .words import (
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
     IRREGULAR_PAST,
+    MONTHS,
     PROPER_NAMES,
     STOPWORDS,
     TITLES,
@@ -647,6 +648,21 @@ def _bracketed_pairs(text: str) -> list[Span]:
 _BINOMIAL_GLOSS = re.compile(r"(?<=[a-z]) \(([A-Z][a-z]{2,}|[A-Z]\.) ([a-z]{3,})[),;]")
 _COMMON_NAME_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
 _COMMON_NAME_WORDS = 3
+# A work cited by its author and year: "(Rivers, 2001)", "(Blount et al. 2008)".
+_CITATION = re.compile(r"(?<=\()[A-Z][a-z]+(?=(?: et al\.?)?,? (?:1[5-9]|20)\d\d\b)")
+# Words that open a bracketed date rather than name its author: "(Early 1942)", "(Summer, 1968)".
+_DATE_OPENERS = frozenset("early mid late summer spring autumn fall winter circa approx".split())
+
+
+def _cited_authors(text: str) -> list[Span]:
+    """The author of a work cited in brackets with its year, even an everyday word ("Rivers")."""
+    return [
+        match.span()
+        for match in _CITATION.finditer(text)
+        if (lower := match.group().lower()) not in STOPWORDS and lower not in _DATE_OPENERS and lower not in MONTHS
+    ]
+
+
 _NOT_OF_A_NAME = frozenset("male female males females young adult adults juvenile eg ie".split())
 
 
@@ -819,6 +835,8 @@ def _read_line(
         pairs = _bracketed_pairs(text)
         formed += [span for span in pairs if not overlaps(*span, blocked)]
         formed += [span for span in _glossed_organisms(text, pairs) if not overlaps(*span, blocked)]
+        if numbers:
+            formed += _cited_authors(text)
     if ", " in text:
         formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))

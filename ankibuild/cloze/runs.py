@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from .classes import LETTER_ROMANS, NAME_LIKE, WordClass, core, word_class
+from .classes import LETTER_ROMANS, NAME_LIKE, WordClass, core, is_coined, word_class
 from .definitions import DISCOURSE
 from .words import (
     ADJECTIVE_ENDINGS,
@@ -137,6 +137,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         and classes[0] == "strong"
         and opener not in lexicon.names
         and (opener in lexicon.plain or is_participle(opener))
+        and not is_coined(cores[0][0])  # "ProCESS" is coined, whatever the course says
     ):
         classes[0] = "common"  # "Inclear ..." where the course writes "inclear"; "Denatured ..."
     final = len(words) - 1
