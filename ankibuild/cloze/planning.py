@@ -15,7 +15,7 @@ from .figures import find_figures
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, mnemonic_letters, overlaps
 from .tokens import holds_words
-from .words import is_body_word
+from .words import is_body_word, is_common, is_subject_term
 
 Detector = Literal["dates", "names", "figures"]
 Span = tuple[int, int]
@@ -99,6 +99,8 @@ def find_blanks(
         chosen = joined(text, chosen, refused)
     if lexicon.clinical:
         chosen = [blank for blank in chosen if not _body_word_in_passing(text, *blank)]
+    if len(chosen) > _LISTED_UNDER_LABEL and chosen[0][0] == 0 and _labels_list(text, chosen[0][1]):
+        chosen = chosen[1:]
     for start, end, kind in chosen:
         blank_kind, hint = _KINDS[kind]
         shown = hint if hints else None
@@ -123,6 +125,25 @@ def _body_word_in_passing(text: str, start: int, end: int, kind: str) -> bool:
         return True
     rest = text[end:].lstrip(" ")
     return not (rest == "" or rest[:1] in _HEAD_MARKS)
+
+
+# A line that heads many blanks with an everyday word and a colon lists them under a label
+# ("antidotes: benzos = flumazenil, ...", "adaptations: drip tips, buttress roots, lianas"): the
+# list is what its cards ask, not the label.
+_LISTED_UNDER_LABEL = 4
+
+
+def _labels_list(text: str, end: int) -> bool:
+    """Whether the word that opens a line before a colon or an equals sign is an everyday word and
+    no term of a subject."""
+    word = text[:end]
+    return (
+        word.islower()
+        and " " not in word
+        and text[end : end + 2].lstrip(" ")[:1] in (":", "=")
+        and is_common(word)
+        and not is_subject_term(word)
+    )
 
 
 _HEAD_OPENINGS = frozenset({"", "the"})
