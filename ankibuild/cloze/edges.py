@@ -250,7 +250,9 @@ _MARK_AFTER = re.compile(r"$|[,;:)]|\.(?!\w)| \(")
 # What may follow a possessive that stands for what it names: a mark, or "vs", "or", "+", "&", an
 # arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a plain year ("Wakefield's 1998
 # paper").
-_ELLIPSIS_AFTER = re.compile(r"$|[,;:.)?!]| (?:vs|or)\b| [+&→(]")
+_ELLIPSIS_AFTER = re.compile(
+    r"$|[,;:.)?!]| (?:vs|or|and|in|over|until|for|with|at|on|is|was|are|were|has|had|from|after|before)\b| [+&→(]"
+)
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
@@ -757,8 +759,8 @@ def with_epithet(text: str, start: int, end: int) -> int:
 
 def with_ellipsis(text: str, end: int) -> int:
     """The end of a possessive name's blank that stands for what it names: "Crohn's" for
-    Crohn's disease, before a mark, "vs", "or", "+", "&", an arrow or a bracket; not "Stalin's"
-    before the noun it owns."""
+    Crohn's disease, before a mark, "vs", "or", "+", "&", an arrow, a bracket or a word that no
+    noun is ("Hartmann's over 8 h", "Parkinson's and"); not "Stalin's" before the noun it owns."""
     if text[end + 1 : end + 2] != "s":
         return end
     return end + 2 if _ELLIPSIS_AFTER.match(text, end + 2) else end
