@@ -649,17 +649,21 @@ _BINOMIAL_GLOSS = re.compile(r"(?<=[a-z]) \(([A-Z][a-z]{2,}|[A-Z]\.) ([a-z]{3,})
 _COMMON_NAME_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
 _COMMON_NAME_WORDS = 3
 # A work cited by its author and year: "(Rivers, 2001)", "(Blount et al. 2008)".
-_CITATION = re.compile(r"(?<=\()[A-Z][a-z]+(?=(?: et al\.?)?,? (?:1[5-9]|20)\d\d\b)")
+_CITATION = re.compile(r"(?<=\()[A-Za-z][a-z]+(?=(?: et al\.?)?,? (?:1[5-9]|20)\d\d\b)")
 # Words that open a bracketed date rather than name its author: "(Early 1942)", "(Summer, 1968)".
 _DATE_OPENERS = frozenset("early mid late summer spring autumn fall winter circa approx".split())
 
 
 def _cited_authors(text: str) -> list[Span]:
-    """The author of a work cited in brackets with its year, even an everyday word ("Rivers")."""
+    """The author of a work cited in brackets with its year, even an everyday word ("Rivers"); in
+    small letters, no everyday word ("(mayr 1942)", not "(published 1929)")."""
     return [
         match.span()
         for match in _CITATION.finditer(text)
-        if (lower := match.group().lower()) not in STOPWORDS and lower not in _DATE_OPENERS and lower not in MONTHS
+        if (lower := match.group().lower()) not in STOPWORDS
+        and lower not in _DATE_OPENERS
+        and lower not in MONTHS
+        and (match.group()[0].isupper() or not is_common(lower))
     ]
 
 
