@@ -37,6 +37,7 @@ from .words import (
     EPITHETS,
     EPONYM_DISEASE_ENDINGS,
     EVENT_HEADS,
+    IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     MONTHS,
     PROPER_NAMES,
@@ -729,6 +730,36 @@ _ITEM = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*)?")
 _ITEM_JOIN = re.compile(r", and |, | \+ | and ")
 
 
+# The examples a line gives: "e.g. chrysanthemum, poinsettia", "(eg mule)", "such as maize + peas".
+_EXAMPLES = re.compile(r"(?<![\w.])(?:e\.g\.?|eg|such as)[,:]? ")
+# One example: a word or two in small letters, then the mark that ends it.
+# Not before an arrow or a slash: "e.g. height → any value" and "e.g. round/wrinkled" give a
+# trait, not a thing.
+_EXAMPLE = re.compile(r"([a-z][a-z\-]+|[a-z]+ [a-z]+)(?=$|[,;:)+]| [+=(]| and | or | vs\b)")
+_EXAMPLE_JOIN = re.compile(r",? (?:and|or|\+) |, |\+")
+
+
+def _examples(text: str) -> list[Span]:
+    """The examples a line names in a word or two each, as names: the organisms, places or
+    substances that show what the line says ("short-day plants, e.g. chrysanthemum, poinsettia")."""
+    out: list[Span] = []
+    for match in _EXAMPLES.finditer(text):
+        at = match.end()
+        while True:
+            item = _EXAMPLE.match(text, at)
+            if item is None or any(
+                word in STOPWORDS or word in IRREGULAR_PAST or word in IRREGULAR_PARTICIPLES or is_verb_like(word)
+                for word in item.group(1).split(" ")
+            ):
+                break
+            out.append(item.span(1))
+            joint = _EXAMPLE_JOIN.match(text, item.end())
+            if joint is None:
+                break
+            at = joint.end()
+    return out
+
+
 def _mnemonic_items(text: str) -> list[Span]:
     """The items of the list a mnemonic stands for, each a fact of its own, where their first
     letters spell it: "MMR = measles, mumps, rubella", "the 6 Ps: pain, pallor, ...".
@@ -843,5 +874,7 @@ def _read_line(
             formed += _cited_authors(text)
     if ", " in text:
         formed += [span for span in _mnemonic_items(text) if not overlaps(*span, blocked)]
+    if "e.g" in text or "eg " in text or "such as " in text:
+        formed += [span for span in _examples(text) if not overlaps(*span, blocked)]
     numbered = tuple(numbered_names(text, lower, numbers))
     return LineNames(tuple(blocked), lower, tuple(runs.read), numbered, tuple(formed))
