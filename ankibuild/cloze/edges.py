@@ -131,11 +131,14 @@ _SUFFIX_LETTERS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")  # not "A" nor "I", whic
 _SUM_GOES_ON = re.compile(r" ?[=∝<>≤≥≈×÷/+\-−]")
 _SUPERSCRIPT_CHARGES = frozenset("⁺⁻")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
+# A complex ion in square brackets, ligands in small letters too: "[Cu(H2O)6]2+", "[Cu(en)3]2+".
+_COMPLEX = r"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*|[a-z]{1,3})+\)\d*)+\]\d*"
 _SPECIES_SYMBOL = (
-    r"(?:\d*(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+"  # "CO2", "Fe(OH)2"
+    rf"(?:\d*•?(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|{_COMPLEX})+•?"  # "CO2", "Fe(OH)2", "Cl•"
     r"(?:\d?[+\-−](?=\())?(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?"  # a charge and a state: "Na+(g)", "Cl-(aq)"
     r"|\d*e[\-−])"
 )
+_COMPLEX_ION = re.compile(_COMPLEX + r"(?:\d?[+\-−])?")
 # A cell diagram: two half-cells joined by a salt bridge, "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)".
 _CELL_DIAGRAM = re.compile(
     rf"(?<![\w\-]){_SPECIES_SYMBOL}(?:\s*\|\s*{_SPECIES_SYMBOL})*\s*\|\|\s*{_SPECIES_SYMBOL}"
@@ -313,11 +316,14 @@ def shape(
     equation = "=" in text
     # a reaction in symbols needs an arrow and a plus or a reversible arrow; read only if a name
     # that may be a formula is found in such a line
-    reacts = (("→" in text or "->" in text) and " + " in text) or "⇌" in text or "||" in text
+    reacts = (("→" in text or "->" in text) and (" + " in text or "•" in text)) or "⇌" in text or "||" in text
     reactions: list[Span] | None = None
     formulas: list[Span] | None = None
+    complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
     out: list[Span] = []
     for start, end in spans:
+        if complexes and any(s <= start and end <= e for s, e in complexes):
+            continue  # "[Cu(H2O)6]2+": a complex ion is one formula, not its metal and ligands
         first = text[start]
         after = text[end : end + 1]
         if first.isupper():
@@ -896,12 +902,12 @@ def short_species(text: str) -> list[Span]:
 
 
 def _symbol_equations(text: str) -> list[Span]:
-    """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O"; or a
-    cell: "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)"."""
+    """Where a line writes a reaction in symbols only: "Al3+ + 3e- → Al", "H+ + OH- → H2O", a step
+    with radicals "Cl2 → 2Cl•"; or a cell: "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)"."""
     out = [
         match.span()
         for match in _SYMBOL_EQUATION.finditer(text)
-        if (" + " in match.group() or "⇌" in match.group()) and _all_formulas(match.group())
+        if (" + " in match.group() or "⇌" in match.group() or "•" in match.group()) and _all_formulas(match.group())
     ]  # "T4 → T3 in the liver" converts one hormone to another: no reaction written in symbols
     if "||" in text:
         for match in _CELL_DIAGRAM.finditer(text):
