@@ -126,6 +126,10 @@ _ITS_NUMBER = re.compile(r" (\d{1,3}(?:-\d{1,2})?)(?=[)\],;:.!?]|$| \(| [a-z]{3,
 # "VEI 5"); not an element: "Mg 0.6 mmol/L".
 _SCALE_SYMBOL = re.compile(r"(?<![\w\-])(?:M[wL]|VEI)\Z")
 _READING = re.compile(r" \d{1,2}(?:\.\d)?(?!\d|[.,]\d)")
+# A charge typed after a space, and nothing of a word or number after it: "SO4 2-".
+_SPACED_CHARGE = re.compile(r" [1-4][+\-−](?![\w+\-−])")
+# The bracketed groups of a formula, and the symbols between them: "(OH)2", "(NH3)4(H2O)2".
+_GROUPS = re.compile(rf"(?:\((?:{_FORMULA.pattern})\)\d*(?:{_FORMULA.pattern})?)+(?:\d?[+\-−](?![\w+\-−]))?")
 _CHARGE_STARTS = frozenset("+-−123456789⁺⁻")
 _SUFFIX_LETTERS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")  # not "A" nor "I", which are words
 _SUM_GOES_ON = re.compile(r" ?[=∝<>≤≥≈×÷/+\-−]")
@@ -358,6 +362,10 @@ def shape(
                     end = with_abbreviation_part(text, start, end)
                 elif text[end + 1 : end + 2] in _SUFFIX_LETTERS and _all_capitalised(text[start:end]):
                     end = with_suffix_letter(text, end)
+                elif text[end + 1 : end + 2].isdigit() and text[end - 1].isdigit():
+                    end = with_spaced_charge(text, start, end)
+            elif after == "(":
+                end = with_groups(text, start, end)
             elif after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
@@ -600,6 +608,24 @@ def with_charge(text: str, start: int, end: int) -> int:
         charge = _CHARGE.match(text, end)
         if charge is not None:
             return charge.end()
+    return end
+
+
+def with_spaced_charge(text: str, start: int, end: int) -> int:
+    """The end of an ion's blank whose charge is typed apart from its formula: "SO4 2-", "C2O4 2-"."""
+    if _FORMULA.fullmatch(text, start, end):
+        charge = _SPACED_CHARGE.match(text, end)
+        if charge is not None:
+            return charge.end()
+    return end
+
+
+def with_groups(text: str, start: int, end: int) -> int:
+    """The end of a formula's blank after the groups it writes in brackets: "Cu(OH)2", "Ca(NO3)2"."""
+    if _FORMULA.fullmatch(text, start, end):
+        groups = _GROUPS.match(text, end)
+        if groups is not None:
+            return groups.end()
     return end
 
 
