@@ -330,6 +330,8 @@ def shape(
             continue  # "[Cu(H2O)6]2+": a complex ion is one formula, not its metal and ligands
         first = text[start]
         after = text[end : end + 1]
+        if first == "Δ" and text[start + 1 : end].isalpha():
+            continue  # "ΔH", "ΔfH", "Δt": a change in a quantity is its symbol; "ΔF508" names a mutation
         if first.isupper():
             if reacts and end - start <= _FORMULA_LENGTH:
                 if reactions is None:
