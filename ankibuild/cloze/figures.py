@@ -108,8 +108,18 @@ _STARTS = re.compile(r"[£$€]?\d+|[−-](?=\d)")
 def find_figures(text: str, clinical: bool) -> list[Span]:
     """The key figures of a line: in any notes doses, concentrations, pressures, shares, sums of
     money and numbers written as roughly so; in clinical notes (``clinical``) also durations,
-    volumes, masses, lengths, readings and the numbers after a comparison."""
-    return _figures(text, _ALL if clinical else _DOSES)
+    volumes, masses, lengths, readings and the numbers after a comparison, though not how many
+    minutes a drip runs ("over 15 min")."""
+    if not clinical:
+        return _figures(text, _DOSES)
+    found = _figures(text, _ALL)
+    if "over " in text:
+        found = [(s, e) for s, e in found if not (text.endswith("over ", 0, s) and _MINUTES.fullmatch(text, s, e))]
+    return found
+
+
+# How many minutes a drip or an injection runs: "over 15 min" is how it is given, not a fact to learn.
+_MINUTES = re.compile(r"\d+(?:\s?[-–]\s?\d+)? ?(?:min|mins|minutes)")
 
 
 def _figures(text: str, pattern: re.Pattern[str]) -> list[Span]:
