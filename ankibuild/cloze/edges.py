@@ -426,7 +426,9 @@ def shape(
                     end = with_kind_number(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
-        if start > 4 and text[start - 4 : start] in _OF_BEFORE:
+        if start >= 7 and text.startswith("On the ", start - 7) and " of " in text[start:end]:
+            start -= 7  # a work's title: "On the Origin of Species", "On the Fabric of the Human Body"
+        elif start > 4 and text[start - 4 : start] in _OF_BEFORE:
             start = with_event(text, start)
         elif start > 3 and first.islower() and text[start - 1] == " " and text[start:end] in PROPER_NAMES:
             start = with_place_word(text, start)  # "lake victoria", "mount st helens" in small letters
