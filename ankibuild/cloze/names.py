@@ -59,7 +59,7 @@ _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я][^\W_]*(?:['’\-–&+][^\W_]+)*['’
 # "les", which joins no person's name ("Champs-Élysées" aside).
 _PARTICLES = "|".join(sorted(CONNECTORS - {"of", "les"}))
 # Single spaces join a name's words, and so do "of" and the particles of people's names.
-_JOIN = rf"(?: | of (?:the )?| (?:{_PARTICLES})(?: (?:der|den|la))? )"
+_JOIN = rf"(?: | of (?:the )?| for | (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
 _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 # A court case is dated in brackets after it, or the line says it is one.

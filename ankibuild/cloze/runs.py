@@ -151,7 +151,9 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
     for i in range(1, final):
-        if (
+        if i == 1 and words[i] == "for" and classes[0] == "common" and classes[i + 1] in ("common", *NAME_LIKE):
+            classes[i] = "connector"  # a title's "for" after one everyday word: "Scramble for Africa", "Nets for Life"
+        elif (
             classes[i] == "stop"
             and words[i] in _TITLE_SMALL_WORDS
             and "stop" not in (classes[i - 1], classes[i + 1])
