@@ -128,7 +128,7 @@ def test_thresholds_in_a_table_make_notes_clinical(tmp_path: Path, collection: C
     rows = "".join(f"| {ion} | > {n} | act |\n" for ion, n in (("K+", 6.5), ("Na+", 160), ("Ca2+", 3.5), ("Mg2+", 2)))
     notes.write_text(
         "# Renal\n\n## Electrolytes\n\n| Ion | Level | Do |\n|---|---|---|\n" + rows + "| urea | > 40 | act |\n\n"
-        "## Fluids\n\n- give 500 ml of saline over 15 min\n",
+        "## Fluids\n\n- give 500 ml of saline for 15 min\n",
         encoding="utf-8",
     )
     result = ankibuild.build([notes], tmp_path / "d.apkg", lock=False)
