@@ -83,6 +83,8 @@ def find_blanks(
             for s, e, _ in dates:
                 blocked.append((s, e))
         names = find_names(text, lexicon, blocked, numbers, protected)
+        if len(names) > 1:
+            names = list(dict.fromkeys(names))  # readers often find the same name twice
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if "figures" in detectors:
