@@ -71,7 +71,17 @@ _LIST_LENGTH = 3  # two words after a colon are as often a pair of examples as a
 _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex engine finds "-" quickly
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
-_DESCRIBING_PREFIXES = frozenset({"non", "semi", "anti", "pre", "same", "self"})
+_DESCRIBING_PREFIXES = frozenset({"non", "semi", "anti", "pre", "same", "self", "ex"})
+# Second parts that make a compound an adjective of quality: "protein-rich food", "box-like walls",
+# "lipid-soluble substances", "week-long bombardment", "small-scale trade".
+_QUALITY_ENDS = frozenset("rich poor like soluble long scale wide".split())
+# Nouns for people and the places they live: a compound before one says which ("middle-class
+# households", "high-risk infants", "mud-brick houses") and names no kind of thing.
+_PEOPLE_AND_HOMES = frozenset(
+    """people women men children infants adults patients residents households families tenants incomers
+    workers officers homes houses flats dwellings countries areas area land""".split()
+)
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 # Compounds that say how much, how fast or how long: "long-acting insulin", "high-dose aspirin",
 # "high-flow oxygen", "long-term resentment" describe, and name no kind; "low-density lipoprotein"
 # and "short-day plants" do.
@@ -283,8 +293,16 @@ def compounds(text: str) -> Iterator[str]:
         return  # most lines: a quick search finds no hyphen before a lower-case word
     for match in _COMPOUND.finditer(text):
         first, rest, noun = match.group(1), match.group(2), match.group(3)
-        if first in COUNTING or is_proper_adjective(first) or noun in COUNTING or noun in IRREGULAR_PAST:
-            continue  # "one-party state", "soviet-style", "lower-case one", "well-known fell"
+        if (
+            first in COUNTING
+            or first in _TENS
+            or is_proper_adjective(first)
+            or noun in COUNTING
+            or noun in IRREGULAR_PAST
+        ):
+            continue  # "one-party state", "forty-eight hours", "soviet-style", "lower-case one", "well-known fell"
+        if rest in _QUALITY_ENDS or noun in _PEOPLE_AND_HOMES or first == rest:
+            continue  # "protein-rich food", "working-class tenants", "cell-cell contact" describe
         if noun in STOPWORDS or noun in PLAIN_ADJECTIVES:
             continue  # "culture-negative slow growers": the compound grades a quality; "far-red light"
         if noun.endswith(("ed", "ing", "ly")) or (first in _VERB_PREFIXES and rest.endswith("ed")):
