@@ -63,6 +63,7 @@ from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
 from .tokens import holds_words, number_starts
 from .words import (
+    DETERMINERS,
     DRUG_STEMS,
     ELEMENTS,
     GENERAL_NOUNS,
@@ -863,12 +864,39 @@ def _subject_phrases(
     lines: Sequence[_Text], by_first: Mapping[str, tuple[str, ...]] = _PHRASES_BY_FIRST
 ) -> Iterator[str]:
     """The bundled terms of a subject made of ordinary words that the course writes ("active
-    site", "bone marrow"): no rule finds a term in two everyday words written once."""
+    site", "bone marrow"), or their plurals ("rock groynes"): no rule finds a term in two
+    everyday words written once."""
     for line in lines:
+        lower = line.lower
         for word in line.words:
             for phrase in by_first.get(word.lower(), ()):
-                if holds_words(line.lower, phrase):
+                if holds_words(lower, phrase):
                     yield phrase
+                elif phrase + "s" in lower and len(phrase) - phrase.rfind(" ") > _SHORTEST_PLURAL_HEAD:
+                    for plural in (phrase + "s", phrase + "es"):  # the quick test first: most are not there
+                        if _plural_noun(lower, plural):
+                            yield plural
+
+
+# "meiosis i" makes no plural of "meiosis is".
+_SHORTEST_PLURAL_HEAD = 3
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _plural_noun(lower: str, plural: str) -> bool:
+    """Whether a phrase in "-s" stands in a line as a plural noun: "rock groynes + rip rap", "rock
+    groynes built 1991"; not as a verb with its object ("transpiration pulls water up", "pulls the
+    water")."""
+    at = lower.find(plural)
+    while at >= 0:
+        end = at + len(plural)
+        if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+            following = _NEXT_WORD.match(lower, end)
+            word = following.group(1) if following is not None else ""
+            if not word or (word in STOPWORDS and word not in DETERMINERS) or is_verb_like(word):
+                return True
+        at = lower.find(plural, at + 1)
+    return False
 
 
 def _headed_terms(lines: Sequence[_Text]) -> Iterator[str]:
