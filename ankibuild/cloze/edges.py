@@ -1064,6 +1064,18 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             and kind == "name"
             and out[-1][2] == "name"
             and out[-1][1] + 1 == start
+            and text[start - 1] == "/"
+            and _ratio(text[out[-1][0] : out[-1][1]], text[start:end])
+            and text[end : end + 1] != "/"
+        ):
+            out[-1] = (out[-1][0], end, kind)  # "FEV1/FVC": a ratio of two measures is one fact
+            plain = False
+            continue
+        if (
+            out
+            and kind == "name"
+            and out[-1][2] == "name"
+            and out[-1][1] + 1 == start
             and text[start - 1] == " "
             and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
             and _plain_term(text[start:end])
@@ -1088,6 +1100,21 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
         out.append((start, end, kind))
         plain = None
     return out
+
+
+def _ratio(top: str, bottom: str) -> bool:
+    """Whether two abbreviations a slash joins are a ratio of measures ("FEV1/FVC"), not two
+    things either of which is meant ("DVT/PE", "ACEi/ARB") nor a formula and its catalyst
+    ("H2/Ni"): each in capitals and digits, one of them with a digit."""
+    return (
+        top.isalnum()
+        and bottom.isalnum()
+        and top.upper() == top
+        and bottom.upper() == bottom
+        and any(ch.isdigit() for ch in top + bottom)
+        and top[0].isalpha()
+        and bottom[0].isalpha()
+    )
 
 
 def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
