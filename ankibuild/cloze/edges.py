@@ -258,7 +258,7 @@ _MARK_AFTER = re.compile(r"$|[,;:)]|\.(?!\w)| \(")
 # arrow or a bracket ("Crohn's vs UC", "Parkinson's or DLB"); not a plain year ("Wakefield's 1998
 # paper").
 _ELLIPSIS_AFTER = re.compile(
-    r"$|[,;:.)?!]| (?:vs|or|and|in|over|until|for|with|at|on|is|was|are|were|has|had|from|after|before)\b| [+&→(]"
+    r"$|[,;:.)?!]| (?:vs|or|and|in|over|until|for|with|at|on|is|was|are|were|has|had|from|after|before)\b| [+&→(=]"
 )
 # Initials before a name, each a capital and a full stop: "J.J. ", "W. E. B. ", "J. ".
 _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
@@ -376,7 +376,7 @@ def shape(
                 if text.startswith(" channel", end) and text[end - 1] in "+-−s":
                     start, end = with_channel(text, start, end)  # "voltage-gated Na+ channels"
             elif after == "'" or after == "’":
-                end = with_ellipsis(text, end)
+                end = with_ellipsis(text, start, end)
             elif after == "." and text[end - 1].isdigit() and text[end + 1 : end + 2].isdigit():
                 decimal = _DECIMAL.match(text, end)  # "PM2.5": the size names the particles
                 end = decimal.end() if decimal is not None else end
@@ -793,13 +793,20 @@ def with_epithet(text: str, start: int, end: int) -> int:
     return match.end(1)
 
 
-def with_ellipsis(text: str, end: int) -> int:
+def with_ellipsis(text: str, start: int, end: int) -> int:
     """The end of a possessive name's blank that stands for what it names: "Crohn's" for
-    Crohn's disease, before a mark, "vs", "or", "+", "&", an arrow, a bracket or a word that no
-    noun is ("Hartmann's over 8 h", "Parkinson's and"); not "Stalin's" before the noun it owns."""
-    if text[end + 1 : end + 2] != "s":
+    Crohn's disease, before a mark, "vs", "or", "+", "&", "=", an arrow, a bracket or a word that
+    no noun is ("Hartmann's over 8 h", "Parkinson's and"); not "Stalin's" before the noun it owns.
+    A saint's possessive is the church, hospital or college named for them ("St Mary's
+    Paddington")."""
+    if text[end + 1 : end + 2] != "s" or text[end + 2 : end + 3].isalnum():
         return end
-    return end + 2 if _ELLIPSIS_AFTER.match(text, end + 2) else end
+    if _ELLIPSIS_AFTER.match(text, end + 2) or text.startswith(_SAINTS, start):
+        return end + 2
+    return end
+
+
+_SAINTS = ("St ", "St. ", "Saint ")
 
 
 def with_initials(text: str, start: int) -> int:

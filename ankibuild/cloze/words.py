@@ -185,8 +185,8 @@ EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "al
 """Endings of diseases named after who described them: "Kaposi's sarcoma", "Hashimoto's thyroiditis"."""
 
 POSSESSIVE_PLACES = frozenset(
-    """hospital college university cathedral church chapel school academy park square street road
-    bridge bank hall island bay wood cross inn gate court day end""".split()
+    """hospital hospice college university cathedral church chapel abbey priory school academy park
+    square street road bridge bank hall island bay wood cross inn gate court day end""".split()
 )
 """Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College",
 "International Women's Day")."""
