@@ -151,7 +151,7 @@ GRADING = frozenset(
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
-    fast slow good bad old young rich poor strong weak heavy light hard soft full empty
+    fast slow good bad old young rich poor strong weak heavy light hard soft full empty high low
     same other each acute chronic top bottom front back middle global whole entire twenty thirty forty fifty sixty
     seventy eighty ninety hundred thousand""".split()
 )
