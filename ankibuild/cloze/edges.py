@@ -364,6 +364,8 @@ def shape(
                     end = with_abbreviation_part(text, start, end)
                 elif text[end + 1 : end + 2] in _SUFFIX_LETTERS and _all_capitalised(text[start:end]):
                     end = with_suffix_letter(text, end)
+                elif text[end + 2 : end + 3] in _TEST_LETTER_GAPS and text.startswith("test", end + 3):
+                    end = with_test_statistic(text, end)
                 elif text[end + 1 : end + 2].isdigit() and text[end - 1].isdigit():
                     end = with_spaced_charge(text, start, end)
             elif after == "(":
@@ -599,6 +601,17 @@ def with_suffix_letter(text: str, end: int) -> int:
     if text[end + 2 : end + 3].isalnum() or _SUM_GOES_ON.match(text, end + 2):
         return end
     return end + 2
+
+
+def with_test_statistic(text: str, end: int) -> int:
+    """The end of a statistical test's blank after the letter of its statistic: "Mann-Whitney U
+    test", "Kruskal-Wallis H test", "Student's t-test"."""
+    match = _TEST_STATISTIC.match(text, end)
+    return match.end() if match is not None else end
+
+
+_TEST_LETTER_GAPS = frozenset(" -")
+_TEST_STATISTIC = re.compile(r" [A-Za-z][ -]tests?\b")
 
 
 def with_charge(text: str, start: int, end: int) -> int:
