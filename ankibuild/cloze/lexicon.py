@@ -789,6 +789,8 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
             continue
         if left in STOPWORDS or right in STOPWORDS or not _is_noun(right) or is_verb_like(left):
             continue
+        if left in UNIT_WORDS:
+            continue  # "50 mg bolus": a dose's unit, whatever follows it
         kept[left, right] = uses
         after[left] += uses
         before[right] += uses
