@@ -324,10 +324,13 @@ def shape(
     reactions: list[Span] | None = None
     formulas: list[Span] | None = None
     complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
+    leads = _lead_lists(text) if "aV" in text or "V1" in text or "V2" in text else ()
     out: list[Span] = []
     for start, end in spans:
         if complexes and any(s <= start and end <= e for s, e in complexes):
             continue  # "[Cu(H2O)6]2+": a complex ion is one formula, not its metal and ligands
+        if leads:
+            start, end = next(((s, e) for s, e in leads if s <= start and end <= e), (start, end))
         first = text[start]
         after = text[end : end + 1]
         if first == "Δ" and text[start + 1 : end].isalpha():
@@ -384,7 +387,9 @@ def shape(
                 end = decimal.end() if decimal is not None else end
             if start > 1 and text[start - 1] == " ":
                 name = text[start:end]
-                if name in _KINDS_OF_MOLECULE:
+                if name == "QRS":
+                    start = with_qualifier(text, start, _COMPLEX_WIDTHS)  # "broad QRS": the width is the finding
+                elif name in _KINDS_OF_MOLECULE:
                     start = with_qualifier(text, start, _KINDS_OF_MOLECULE[name])
                 elif name == "MI" and text[start - 2] == "r":
                     start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
@@ -453,6 +458,22 @@ def shape(
     if "/" in text and _CARRIER_HINT.search(text) is not None:
         out.extend(match.span() for match in _CARRIER.finditer(text))  # the longer span wins the overlap
     return out
+
+
+# The leads of an ECG, and a list of them that says where a change shows: "II, III, aVF", "V1-V4".
+_LEAD = r"(?:aV[FLR]|V[1-6](?: ?[-–] ?V?[1-6])?|III|II|I)"
+_LEAD_LIST = re.compile(rf"(?<![\w-]){_LEAD}(?:(?:, ?|/){_LEAD})+(?![\w-])")
+_COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
+
+
+def _lead_lists(text: str) -> list[Span]:
+    """Where a line lists two ECG leads or more, one of them by a letter and a number or by "aV":
+    the list is one blank ("inferior MI (II, III, aVF)"); Roman numerals alone are not leads."""
+    return [
+        match.span()
+        for match in _LEAD_LIST.finditer(text)
+        if "aV" in match.group() or any(ch.isdigit() for ch in match.group())
+    ]
 
 
 def _describes(text: str, start: int, end: int) -> bool:
