@@ -415,7 +415,15 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
             at_start = starts_sentence(text, offset) and not (offset >= 2 and text[offset - 2] in "+&")
             first_end = offset + len(words[0])
             bare = 0
-            if len(words) == 1 and not text[first_end + 1 : first_end + 2].isdigit():  # "Act 1": a reference
+            article = len(words) == 2 and words[0] == "The"  # "The Holocaust": a heading's article
+            if article:
+                offset, first_end, words = offset + 4, first_end + 1 + len(words[1]), words[1:]
+                out.append(("The", at_start, 0))
+                at_start = False
+            # "Act 1" is a reference; "the Troubles 1968-98" a name and its years
+            if len(words) == 1 and (
+                not text[first_end + 1 : first_end + 2].isdigit() or _YEAR.match(text, first_end + 1)
+            ):
                 if text[max(0, offset - 4) : offset].lower() != "the ":
                     bare = 2 if _joined_to_name(text, offset, words[0]) else 1
                 elif words[0].lower() in _THE_GENERIC:
@@ -431,6 +439,9 @@ def capitalised_words(text: str, blocked: Sequence[Span] = ()) -> list[tuple[str
                     plain = "'" not in word and "’" not in word  # most words: no possessive to cut
                     out.append((word if plain else core(word)[0], at_start and i == 0, bare))
     return out
+
+
+_YEAR = re.compile(r"1\d{3}(?!\d)")
 
 
 def _noun_after(text: str, end: int) -> bool:
