@@ -118,5 +118,9 @@ def spellings(line: Line, acronym: str) -> Iterator[str]:
             elif word not in _ACRONYM_GLUE:
                 break
             j += 1
-        if k == len(acronym) and j - i >= 2:
-            yield line.lower[first.start() : words[j - 1].end()]
+        if k == len(acronym) and j - i >= 2 and not words[j - 1].group().endswith(_POSSESSIVE_ENDS):
+            yield line.lower[first.start() : words[j - 1].end()]  # not "point for mussolini's" for PM
+
+
+# A phrase that ends owning something is no expansion: "point for Mussolini's dictatorship".
+_POSSESSIVE_ENDS = ("'s", "’s")
