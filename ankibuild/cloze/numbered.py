@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .words import EVENT_HEADS, IRREGULAR_PAST, NUMBERED, STOPWORDS, is_common
+from .words import EVENT_HEADS, IRREGULAR_PAST, MONTHS, NUMBERED, STOPWORDS, is_common
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -118,6 +118,8 @@ def _numbered_names(text: str, lower: str, numbers: Sequence[int]) -> Iterator[t
                 continue
         if may_be_named and start and text[start - 1] in " ." and text[start].isdigit():
             yield from _numbered(text, start)
+        elif start > 2 and text[start - 1] == " " and text[start - 2].islower():
+            yield from _called_by_number(text, start)
         isotope = _ISOTOPE.match(text, start)
         if isotope is not None and (not start or not text[start - 1].isalnum()):
             low, high = _ISOTOPES[isotope.group(2)]
@@ -142,6 +144,34 @@ def _numbered(text: str, start: int) -> Iterator[tuple[int, int]]:
     if number and text[begin:at] in _NUMBERED_WORDS and (not begin or not text[begin - 1].isalnum()):
         kind = _KIND_OF.match(text, number.end()) if text[begin:at] == "Type" else None
         yield begin, kind.end() if kind and _is_kind(kind.group(1)) else number.end()
+
+
+def _called_by_number(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """ "Photo 51", "Lake 227": a capitalised everyday word inside a sentence with the number that
+    makes it one thing, before a mark or the line's end; not a reference ("Table 2", "Source 1")."""
+    number = _CALLED_NUMBER.match(text, start)
+    if number is None:
+        return
+    begin = start - 1
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    word = text[begin : start - 1]
+    if not word.istitle() or begin < 2:
+        return
+    if text[begin - 1] != "(" and (text[begin - 1] != " " or text[begin - 2] in _SENTENCE_ENDS):
+        return  # a capital that opens a sentence says nothing; one that opens an aside does
+    if word.lower() in _REFERENCES or word.lower() in MONTHS or not is_common(word.lower()):
+        return  # a name no dictionary holds takes its number in the shaping ("Apollo 15,")
+    yield begin, number.end(1)
+
+
+_CALLED_NUMBER = re.compile(r"(\d{1,3})(?:[).,;:]|$)")  # not a year: "Chile 2010", "May 1953"
+_SENTENCE_ENDS = frozenset(".:;!?|→(")
+# Parts of a book, a paper or an exam, and the notes' own numbering: "see Table 2", "Source 1".
+_REFERENCES = frozenset(
+    """table figure fig page question paper source unit topic lesson section part act scene step
+    week day year level grade stage phase type group""".split()
+)
 
 
 def _is_kind(word: str) -> bool:
