@@ -114,11 +114,12 @@ _SERIES_NUMBER = re.compile(r" (\d{1,2})(?![\d.,]| ?[A-Za-zµ°%])")  # "lec 3",
 _KIND_NUMBERED = frozenset("type types grade stage class phase group degree level step".split())
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
-_KIND_HEADS = ("system", "scale", "sign", "reaction", "tests", "trials")
+_KIND_HEADS = ("system", "scale", "sign", "reaction", "test", "tests", "trials")
 _JUDGING = frozenset(
     """clear positive negative hostile mixed public massive grand further violent unfair fair
     huge great strict harsh brutal popular unpopular sharp simple complex main key important
-    serious minor major similar different new modern traditional early late""".split()
+    serious minor major similar different new modern traditional early late acceptable sensitive
+    specific reliable cheap expensive safe quick""".split()
 )
 # Nouns that name an idea by the words before them; at most three such words.
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
@@ -958,6 +959,7 @@ def _sorting_word(word: str) -> bool:
         and word.isalpha()
         and word not in PLAIN_QUALITIES
         and word not in INSTRUCTIONS
+        and word not in _JUDGING  # "an acceptable test ... a sensitive test" judge, not sort
         and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
         and not is_verb_like(word)
     )
