@@ -278,6 +278,8 @@ def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
     cores, classes = run
     if cores[first][0].lower() not in _TOPIC_OPENERS:
         return False
+    if cores[last][0] == "Act" and all(cores[i][0] != "the" for i in range(first + 1, after)):
+        return False  # a statute's title: "Prevention of Terrorism Act"; "Impact of the Stamp Act" is a topic
     return sum(classes[i] != "connector" for i in range(after, last + 1)) > 1
 
 
