@@ -66,12 +66,16 @@ from .words import (
     DETERMINERS,
     DRUG_STEMS,
     ELEMENTS,
+    EPONYM_HEADS,
+    EVENT_HEADS,
     GENERAL_NOUNS,
     HISTORY_TERMS,
     INSTRUCTIONS,
     MONTHS,
     NOTE_SHORTHAND,
+    ORG_HEADS,
     PARTICLES,
+    PLACE_HEADS,
     PLACES_AS_WORDS,
     PROPER_NAMES,
     SCIENCE_ENDINGS,
@@ -262,6 +266,8 @@ class _Counts:
     """How often a country whose name is an ordinary word is written with a capital, anywhere."""
     opening: Counter[str] = field(default_factory=Counter)
     """How often a word opens a sentence or a fragment with a capital."""
+    surnames: Counter[str] = field(default_factory=Counter)
+    """How often an ordinary word ends a person's full name: "Margaret Thatcher", "Florence Nightingale"."""
 
     def add(self, line: _Text, base: Lexicon) -> None:
         # "witte's reforms": the possessive of a name the course writes in small letters
@@ -279,6 +285,13 @@ class _Counts:
             self.inside[lower] += 1
             if bare:
                 self.bare[lower] += bare  # "the Terror", "Florey + Chain" count twice
+        if " " in line.text:
+            for match in _FULL_NAME.finditer(line.text):
+                if _CAPITAL_BEFORE.search(line.text, 0, match.start()):
+                    continue  # "John Langdon Down": three names, not a given name and a surname
+                given, surname = match.group(1).lower(), match.group(2).lower()
+                if classes.get(given) == "strong" and classes.get(surname) == "common" and surname not in _NAME_HEADS:
+                    self.surnames[surname] += 1
 
     def subject(self) -> bool:
         """Whether the course is one of the subjects the bundled lists are for: enough of their
@@ -299,14 +312,23 @@ class _Counts:
             elif cls == "common" and (
                 (not self.lower[word] and self.bare[word] >= 2)
                 or (word in PLACES_AS_WORDS and self.inside[word] and self.places[word] > self.lower[word])
+                or (self.surnames[word] and self.bare[word] + self.opening[word] and not self.lower[word])
             ):
                 # "China", never "china"; a country once is enough, and it outweighs a hurried
-                # "chile had strict building codes" at the start of a line
+                # "chile had strict building codes" at the start of a line; the surname of a full
+                # name, written alone with a capital and never in small letters ("Thatcher")
                 out.add(word)
         return {word for word in out if not is_derived(word, out)}
 
     def plain(self) -> frozenset[str]:
         return frozenset(word for word in self.lower if not self.inside[word])
+
+
+# A person's full name of two capitalised words, alone in its run: "Margaret Thatcher".
+_FULL_NAME = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w'’\-]| [A-Z])")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.\-]* \Z")
+# Nouns that end a name of a thing rather than a person: "Marshall Plan", "Berlin Airlift".
+_NAME_HEADS = EVENT_HEADS | PLACE_HEADS | ORG_HEADS | EPONYM_HEADS
 
 
 def _lower_acronyms(counts: _Counts) -> set[str]:

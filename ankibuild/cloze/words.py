@@ -146,7 +146,7 @@ EVENT_HEADS = frozenset(
     hypothesis theory model test scale constant process pathway method paradox amendment reich
     cells sounds classification score criteria cycles inhibitor inhibitors blocker
     blockers agonist agonists antagonist antagonists analogue analogues culture boycott sit-in
-    distribution reagent fragments bodies report
+    distribution reagent fragments bodies report compromise
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
