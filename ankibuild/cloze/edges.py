@@ -57,6 +57,7 @@ from .words import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     NOTE_SHORTHAND,
+    NUMBERED,
     PARTICLES,
     PLACE_ABBREVIATIONS,
     PROPER_NAMES,
@@ -952,7 +953,11 @@ def initialled_names(text: str) -> list[Span]:
     out: list[Span] = []
     for match in _INITIALLED.finditer(text):
         first, surname = match.group(1).lower(), match.group(2).lower()
-        if is_common(first) or first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or surname.endswith("s"):
+        if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or surname.endswith("s"):
+            continue
+        if is_common(first):
+            if not is_common(surname) and first not in NUMBERED:
+                out.append(match.span())  # "Harry S. Truman": an everyday first name, a surname of its own
             continue
         # a surname no dictionary holds is a name already ("Dwight D. Eisenhower"), but the reader
         # of runs stops at a possessive: "John D. Rockefeller's Standard Oil"

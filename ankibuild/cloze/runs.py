@@ -232,8 +232,11 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         office -= 1
     while office > start and office < last and cores[office][0].lower() in TITLE_MODIFIERS:
         office -= 1
-    if office < last and classes[office] in NAME_LIKE:
-        last = office
+    if office < last and (
+        classes[office] in NAME_LIKE
+        or (office > start and classes[office - 1] in NAME_LIKE and classes[office] == "common")
+    ):
+        last = office  # "Margaret Thatcher PM": a surname that is an everyday word ends a full name too
     first = _trim(run, start, last, opening)
     opening = opening and first == start
     owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES)
