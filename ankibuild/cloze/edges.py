@@ -337,6 +337,8 @@ def shape(
         if first == "Δ" and text[start + 1 : end].isalpha():
             continue  # "ΔH", "ΔfH", "Δt": a change in a quantity is its symbol; "ΔF508" names a mutation
         if first.isupper():
+            if text[end - 2 : end] == "ed" and "-" in text[start:end]:
+                end = without_participle(text, start, end)
             if reacts and end - start <= _FORMULA_LENGTH:
                 if reactions is None:
                     reactions = _symbol_equations(text)
@@ -623,6 +625,15 @@ def with_suffix_letter(text: str, end: int) -> int:
     if text[end + 2 : end + 3].isalnum() or _SUM_GOES_ON.match(text, end + 2):
         return end
     return end + 2
+
+
+def without_participle(text: str, start: int, end: int) -> int:
+    """The end of a name's blank before a participle it is hyphened to: "CIA-trained exiles",
+    "US-backed"; a letter keeps it ("X-linked"), and so do names of more words ("Sino-Soviet")."""
+    hyphen = text.rfind("-", start, end)
+    if hyphen - start < 2 or not text[hyphen + 1 : end].isalpha() or not text[hyphen + 1 : end].islower():
+        return end
+    return hyphen
 
 
 def with_test_statistic(text: str, end: int) -> int:
