@@ -391,7 +391,9 @@ def heading(text: str) -> str | None:
     lower = [word.lower() for word in words]
     if lower[0] in TITLES and len(lower) > 1 and words[1][0].isupper():
         lower = lower[1:]  # "Cardinal Thomas Wolsey (c. 1473-1530)": the man; "General election" stays
-    if lower[-1] in DISCOURSE or lower[0] in COUNTING or lower[0] in MONTHS or lower[0] in NOTE_SHORTHAND:
+    if lower[-1] in DISCOURSE or lower[-1] in _FILING_NOUNS or lower[0] in COUNTING or lower[0] in MONTHS:
+        return None
+    if lower[0] in NOTE_SHORTHAND:
         return None
     if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":
         return None  # "China's development", "Stalin's policies": the name is the term, found as one
@@ -402,6 +404,14 @@ def heading(text: str) -> str | None:
     if len(lower) == 3 and not lower[0].endswith(CLASSIFYING_ENDINGS[:4]):
         return None  # "Specific immune response", not "Prevent direct confrontations"
     return " ".join(lower)
+
+
+# Nouns a heading files notes under, after the topic they are about: "Diabetes drugs", "Insulin
+# regimens", "Breast clinic", "Stroke call", "Renal physiology"; the topic is the term, if any.
+_FILING_NOUNS = frozenset(
+    """drugs regimens pharmacology physiology clinic clinics bleep call calls history programmes
+    referral referrals prescribing round rounds wr status""".split()
+)
 
 
 def _is_verb_s(word: str) -> bool:
