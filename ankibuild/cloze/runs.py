@@ -23,6 +23,7 @@ from .words import (
     EVENT_HEADS,
     INSTRUCTIONS,
     ORG_HEADS,
+    PLACE_ABBREVIATIONS,
     PLACE_HEADS,
     POSSESSIVE_PLACES,
     SHORT_GENERA,
@@ -238,6 +239,12 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     ):
         last = office  # "Margaret Thatcher PM": a surname that is an everyday word ends a full name too
     first = _trim(run, start, last, opening)
+    if (
+        first < last
+        and cores[last][0].lower() in PLACE_ABBREVIATIONS
+        and all(classes[i] == "common" for i in range(first, last))
+    ):
+        first = last  # "Urban UK", "Rural USA": an ordinary word describes the country
     opening = opening and first == start
     owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES)
     if first > last or (classes[first] in ("title", "roman", "connector") and not owned):
