@@ -399,6 +399,8 @@ def shape(
         else:
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
+            if start > 3 and text[start - 3 : start] in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
+                start -= 3  # "in vitro", "ex situ": the Latin phrase, not half of it
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
                 after = text[end : end + 1]
@@ -625,6 +627,10 @@ def with_suffix_letter(text: str, end: int) -> int:
     if text[end + 2 : end + 3].isalnum() or _SUM_GOES_ON.match(text, end + 2):
         return end
     return end + 2
+
+
+_LATIN_OPENERS = frozenset({"in ", "ex "})
+_LATIN_PLACES = frozenset({"vitro", "vivo", "situ", "utero", "silico"})
 
 
 def without_participle(text: str, start: int, end: int) -> int:
@@ -1136,6 +1142,7 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             and text[start - 1] == " "
             and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
             and _plain_term(text[start:end])
+            and text[start:end].split(" ", 1)[0] not in STOPWORDS  # "DNA in vitro": a phrase of its own
             and not any(s < start and start - 1 < e for s, e in refused)
         ):
             before = out[-1]

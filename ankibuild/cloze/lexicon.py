@@ -613,6 +613,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
+    names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     standing = _standing_capitals(lines)

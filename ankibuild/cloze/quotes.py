@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .words import DETERMINERS, EXAM_COMMANDS
+from .words import DETERMINERS, EXAM_COMMANDS, PARTICLES, STOPWORDS
 
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
@@ -60,6 +60,8 @@ def _is_term(inner: str) -> bool:
         return False
     if words[0].lower() in EXAM_COMMANDS:
         return False  # "Assess a UK flood scheme": an exam's question, not a term
+    if len(words) == 1 and (inner.lower() in STOPWORDS or inner.lower() in PARTICLES):
+        return False  # stuck "on": a small word in quotes is the state it names, not a term
     if len(words) > 1 and all(word[0].isupper() or word in _SMALL_WORDS for word in words):
         return True  # a title: "I Have a Dream", "Wind of Change"
     lower = [word.lower().strip(",.") for word in words]

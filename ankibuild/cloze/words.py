@@ -355,7 +355,7 @@ MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues thu thur thurs fri".split())
 
 
 _INFLECTED_ENDS = frozenset("sdgy")  # the last letters of "-s", "-es", "-ies", "-ed", "-ied", "-ing", "-ly"
