@@ -63,6 +63,7 @@ from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
 from .tokens import holds_words, number_starts
 from .words import (
+    CLINICAL_VERBS,
     DETERMINERS,
     DRUG_STEMS,
     ELEMENTS,
@@ -614,6 +615,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
+    names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     standing = _standing_capitals(lines)

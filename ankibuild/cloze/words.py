@@ -274,9 +274,19 @@ EXAM_COMMANDS = frozenset(
     summarize define identify suggest calculate examine contrast annotate sketch predict""".split()
 )
 """The command words of exam questions ("Assess Stalin as leader", "Evaluate SEZs: ...")."""
-INSTRUCTIONS = EXAM_COMMANDS | frozenset(
-    """add give start stop check use avoid consider offer treat take monitor measure reduce increase
-    switch prescribe refer repeat draw list remember learn note see""".split()
+# What a clinician does to a patient, in the verbs notes write as instructions ("titrate weekly",
+# "aspirate + IV benzylpenicillin", "can cardiovert"): what is done, not a term to learn.
+CLINICAL_VERBS = frozenset(
+    """titrate aspirate transfuse cardiovert intubate extubate ventilate cannulate catheterise catheterize
+    resuscitate oxygenate pre-oxygenate defibrillate irrigate escalate""".split()
+)
+INSTRUCTIONS = (
+    EXAM_COMMANDS
+    | CLINICAL_VERBS
+    | frozenset(
+        """add give start stop check use avoid consider offer treat take monitor measure reduce increase
+        switch prescribe refer repeat draw list remember learn note see""".split()
+    )
 )
 """Verbs that open an instruction in notes ("add dapagliflozin (...)", "give pyridoxine") or an
 exam's command: no term."""
