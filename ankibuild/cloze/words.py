@@ -315,10 +315,13 @@ COMPASS_POINTS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW"
 NOTE_SHORTHAND = frozenset(
     """nb aka eg vs paeds peds derm derms opthal ophthal ophth gynae o&g q&a asap psych neuro cardio resp gastro
     rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr ok micro
-    immuno geri geris stats biochem physiol id tox hx dx mx rx tx ix sx""".split()
+    immuno geri geris stats biochem physiol id tox hx dx mx rx tx ix sx
+    urology nephrology rheumatology haematology hematology dermatology ophthalmology orthopaedics
+    orthopedics gastroenterology endocrinology neurology cardiology oncology geriatrics""".split()
 )
 """The abbreviations of notes' own remarks ("NB", "AKA", "WR" for a ward round, "Lec", "OK"), of the
-specialties that head them ("Paeds", "Derm", "ENT", "ID", "Tox") and of the exam station or essay frame they
+specialties that head them ("Paeds", "Derm", "ENT", "ID", "Tox"), the specialties themselves
+("urology: stones", "cardiology") and of the exam station or essay frame they
 follow ("OSCE", "PEEL"), which name nothing to learn; "CF", "IE" and "SE" name things too."""
 
 ELEMENTS = frozenset(
