@@ -89,7 +89,9 @@ _DEGREES = frozenset("long short rapid fast slow quick high low intermediate ult
 _MEASURED = frozenset("acting dose flow term release lasting".split())
 # The states and stages a clinical note is sorted by ("acute: triptan + NSAID", "unconscious:
 # IM glucagon"): they say when, not what is learnt.
-_CLINICAL_STATES = frozenset("acute chronic mild moderate severe conscious unconscious stable unstable".split())
+_CLINICAL_STATES = frozenset(
+    "acute chronic mild moderate severe life-threatening near-fatal conscious unconscious stable unstable".split()
+)
 # Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
 # light, contain iodopsin"), where a noun phrase would name a term.
 _CLAUSE_VERBS = frozenset(
@@ -118,7 +120,7 @@ DISCOURSE = frozenset(
     method conclusion evaluation strength strengths weakness weaknesses note notes summary lesson
     context background overview introduction response responses case study aside reminder tip
     tips fact facts date dates place places people person name names term terms quote why how
-    timeline timelines chronology glossary checklist recap buzzword buzzwords keyword keywords mnemonic
+    timeline timelines chronology glossary checklist recap buzzword buzzwords keyword keywords eponyms mnemonic
     mnemonics
     what who when where practical practicals products landforms sx mx tx dx hx rx ix
     adaptations measures conditions complications investigations requirements""".split()

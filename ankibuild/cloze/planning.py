@@ -101,6 +101,8 @@ def find_blanks(
         chosen = joined(text, chosen, refused)
     if lexicon.clinical:
         chosen = [blank for blank in chosen if not _body_word_in_passing(text, *blank)]
+    if "anti" in text and len(chosen) > 1:
+        chosen = _without_named_antibodies(text, chosen)
     if len(chosen) > _LISTED_UNDER_LABEL and chosen[0][0] == 0 and _labels_list(text, chosen[0][1]):
         chosen = chosen[1:]
     for start, end, kind in chosen:
@@ -127,6 +129,25 @@ def _body_word_in_passing(text: str, start: int, end: int, kind: str) -> bool:
         return True
     rest = text[end:].lstrip(" ")
     return not (rest == "" or rest[:1] in _HEAD_MARKS)
+
+
+def _without_named_antibodies(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The blanks without "antibodies" after an antibody named by what it binds ("anti-TPO
+    antibodies"): the name is the fact, and the word after it says it again."""
+    out = chosen[:1]
+    for blank in chosen[1:]:
+        before = out[-1]
+        if (
+            text[blank[0] : blank[1]] in _ANTIBODY_WORDS
+            and before[1] + 1 == blank[0]
+            and text.startswith(("anti-", "Anti-"), before[0])
+        ):
+            continue
+        out.append(blank)
+    return out
+
+
+_ANTIBODY_WORDS = frozenset({"antibodies", "antibody", "Abs", "Ab"})
 
 
 # A line that heads many blanks with an everyday word and a colon lists them under a label
