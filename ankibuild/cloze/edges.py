@@ -379,6 +379,11 @@ def shape(
             elif after and after in _CHARGE_STARTS:
                 end = with_charge(text, start, end)
                 after = text[end : end + 1]
+                space = _genus_before_ion(text, start, end)
+                if space:
+                    out.append((start, space))  # "Nitrosomonas NH4+ → NO2-": a genus, then the ion it takes
+                    out.append((space + 1, end))
+                    continue
                 if after == " " and text.startswith(" ion", end) and text[end - 1] in "+-−":
                     end = with_ions(text, end)
                 if text.startswith(" channel", end) and text[end - 1] in "+-−s":
@@ -631,6 +636,19 @@ def with_suffix_letter(text: str, end: int) -> int:
 
 _LATIN_OPENERS = frozenset({"in ", "ex "})
 _LATIN_PLACES = frozenset({"vitro", "vivo", "situ", "utero", "silico"})
+
+
+def _genus_before_ion(text: str, start: int, end: int) -> int:
+    """Where the space stands in a blank of one capitalised word and an ion ("Nitrosomonas NH4+"),
+    or 0."""
+    space = text.find(" ", start, end)
+    if space < 0 or text.find(" ", space + 1, end) >= 0 or text[end - 1] not in "+-−":
+        return 0
+    word = text[start:space]
+    if not (word.isalpha() and word.istitle()):
+        return 0
+    ion = _FORMULA.fullmatch(text, space + 1, end - 1) or _FORMULA.fullmatch(text, space + 1, end - 2)
+    return space if ion else 0
 
 
 def without_participle(text: str, start: int, end: int) -> int:
