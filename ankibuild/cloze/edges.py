@@ -1127,10 +1127,10 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
     out: list[tuple[int, int, str]] = []
     plain: bool | None = None  # whether the last blank of ``out`` is all plain words; None: not read yet
     for start, end, kind in chosen:
+        names = bool(out) and kind == "name" and out[-1][2] == "name"
+        beside = names and out[-1][1] + 1 == start  # one mark between the last blank and this one
         if (
-            out
-            and kind == "name"
-            and out[-1][2] == "name"
+            names
             and out[-1][1] + len(" D. ") == start
             and _MIDDLE_INITIAL.fullmatch(text, out[-1][1], start)
             and " " not in text[out[-1][0] : out[-1][1]]
@@ -1141,10 +1141,7 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             plain = False
             continue
         if (
-            out
-            and kind == "name"
-            and out[-1][2] == "name"
-            and out[-1][1] + 1 == start
+            beside
             and text[start - 1] == "/"
             and _ratio(text[out[-1][0] : out[-1][1]], text[start:end])
             and text[end : end + 1] != "/"
@@ -1153,10 +1150,7 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
             plain = False
             continue
         if (
-            out
-            and kind == "name"
-            and out[-1][2] == "name"
-            and out[-1][1] + 1 == start
+            beside
             and text[start - 1] == " "
             and text[out[-1][0] - 1 : out[-1][0]] != "-"  # "-OH functional group": a group's formula
             and _plain_term(text[start:end])
