@@ -311,7 +311,7 @@ class _Counts:
             ):
                 out.add(word)
             elif cls == "common" and (
-                (not self.lower[word] and self.bare[word] >= 2)
+                (self.bare[word] >= 2 and self.bare[word] >= _BARE_OVER_LOWER * self.lower[word])
                 or (word in PLACES_AS_WORDS and self.inside[word] and self.places[word] > self.lower[word])
                 or (self.surnames[word] and self.bare[word] + self.opening[word] and not self.lower[word])
             ):
@@ -325,6 +325,9 @@ class _Counts:
         return frozenset(word for word in self.lower if not self.inside[word])
 
 
+# How many times more often an ordinary word must stand capitalised alone ("the League", counted
+# twice) than in small letters ("outside the league") to be a name.
+_BARE_OVER_LOWER = 4
 # A person's full name of two capitalised words, alone in its run: "Margaret Thatcher".
 _FULL_NAME = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w'’\-]| [A-Z])")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.\-]* \Z")
