@@ -1000,10 +1000,14 @@ def initialled_names(text: str) -> list[Span]:
             out.append(match.span())
     # Two initials or more: a person even where the surname is an everyday word ("G. H. Hardy")
     for match in _INITIALS_ONLY.finditer(text):
+        if match.group(1).lower() in STOPWORDS:
+            continue
         before = text[: match.start()].rstrip(" ")
-        if match.group(1).lower() in STOPWORDS or (before[-1:].isalpha() and before.rsplit(" ", 1)[-1][:1].isupper()):
-            continue  # "George H. W. Bush": the runs read the whole name from its first word
-        out.append(match.span())
+        given = before.rsplit(" ", 1)[-1]
+        if given.isalpha() and given.istitle():
+            out.append((len(before) - len(given), match.end()))  # "George H. W. Bush": the first name too
+        else:
+            out.append(match.span())
     return out
 
 
