@@ -15,7 +15,7 @@ from .figures import find_figures
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, mnemonic_letters, overlaps
 from .tokens import holds_words
-from .words import STOPWORDS, is_body_word, is_common, is_subject_term
+from .words import is_body_word, is_common, is_subject_term
 
 Detector = Literal["dates", "names", "figures"]
 Span = tuple[int, int]
@@ -101,7 +101,6 @@ def find_blanks(
         chosen = joined(text, chosen, refused)
     if lexicon.clinical:
         chosen = [blank for blank in chosen if not _body_word_in_passing(text, *blank)]
-    chosen = [blank for blank in chosen if not _describing_participle(text, *blank)]
     if "anti" in text and len(chosen) > 1:
         chosen = _without_named_antibodies(text, chosen)
     if len(chosen) > _LISTED_UNDER_LABEL and chosen[0][0] == 0 and _labels_list(text, chosen[0][1]):
@@ -130,27 +129,6 @@ def _body_word_in_passing(text: str, start: int, end: int, kind: str) -> bool:
         return True
     rest = text[end:].lstrip(" ")
     return not (rest == "" or rest[:1] in _HEAD_MARKS)
-
-
-def _describing_participle(text: str, start: int, end: int, kind: str) -> bool:
-    """Whether a blank is one lower-case word in "-ed" that describes the plain noun after it
-    ("calcified vessels", "chlorinated lime", "a dysregulated host response"): the noun says what
-    the fact is about, and the word alone asks for no fact. A noun spelt so stays ("watershed"), and
-    so does a state the line defines ("deoxygenated: ...; deoxygenated blood")."""
-    if kind != "name" or text[end - 2 : end] != "ed" or end - start < _SHORTEST_PARTICIPLE:
-        return False
-    word = text[start:end]
-    if not word.isalpha() or not word.islower() or word.endswith(_ED_NOUN_ENDINGS):
-        return False
-    following = _NEXT_LOWER.match(text, end)
-    if following is None or following.group(1) in STOPWORDS:
-        return False
-    return f"{word}:" not in text and f"{word} =" not in text  # "deoxygenated: without oxygen" defines it
-
-
-_SHORTEST_PARTICIPLE = 6
-_ED_NOUN_ENDINGS = ("shed", "red", "bed", "eed")
-_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
 
 
 def _without_named_antibodies(text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
