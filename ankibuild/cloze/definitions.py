@@ -72,9 +72,9 @@ _HYPHENATED = re.compile(r"-[a-z]{2}")  # what every compound holds; the regex e
 _COMPOUND = re.compile(r"(?<![\w\-])([a-z]{2,})-([a-z]{2,}) ([a-z]{3,})(?![\w\-])")
 _VERB_PREFIXES = frozenset({"re", "un", "de", "pre", "co", "over", "under", "out"})
 _DESCRIBING_PREFIXES = frozenset({"non", "semi", "anti", "pre", "same", "self", "ex"})
-# Second parts that make a compound an adjective of quality: "protein-rich food", "box-like walls",
-# "lipid-soluble substances", "week-long bombardment", "small-scale trade".
-_QUALITY_ENDS = frozenset("rich poor like soluble long scale wide".split())
+# Second parts that make a compound an adjective of quality: "protein-rich food", "lipid-soluble
+# substances", "week-long bombardment", "small-scale trade" ("insulin-like growth factor" names one).
+_QUALITY_ENDS = frozenset("rich poor soluble long scale".split())
 # Nouns for people and the places they live: a compound before one says which ("middle-class
 # households", "high-risk infants", "mud-brick houses") and names no kind of thing.
 _PEOPLE_AND_HOMES = frozenset(

@@ -325,7 +325,7 @@ def shape(
     reactions: list[Span] | None = None
     formulas: list[Span] | None = None
     complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
-    leads = _lead_lists(text) if "aV" in text or "V1" in text or "V2" in text else ()
+    leads = _lead_lists(text) if "V" in text and "," in text else ()
     out: list[Span] = []
     for start, end in spans:
         if complexes and any(s <= start and end <= e for s, e in complexes):
@@ -404,7 +404,7 @@ def shape(
         else:
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
-            if start > 3 and text[start - 3 : start] in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
+            if start >= 3 and text[start - 3 : start].lower() in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
                 start -= 3  # "in vitro", "ex situ": the Latin phrase, not half of it
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
                 end = with_named_part(text, end)  # "iPS cells"
@@ -470,7 +470,7 @@ def shape(
     return out
 
 
-# The leads of an ECG, and a list of them that says where a change shows: "II, III, aVF", "V1-V4".
+# The leads of an ECG, and a list of them that says where a change shows: "II, III, aVF", "I, V5, V6".
 _LEAD = r"(?:aV[FLR]|V[1-6](?: ?[-–] ?V?[1-6])?|III|II|I)"
 _LEAD_LIST = re.compile(rf"(?<![\w-]){_LEAD}(?:(?:, ?|/){_LEAD})+(?![\w-])")
 _COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
@@ -655,14 +655,19 @@ def without_participle(text: str, start: int, end: int) -> int:
     """The end of a name's blank before a participle it is hyphened to: "CIA-trained exiles",
     "US-backed"; a letter keeps it ("X-linked"), and so do names of more words ("Sino-Soviet")."""
     hyphen = text.rfind("-", start, end)
-    if hyphen - start < 2 or not text[hyphen + 1 : end].isalpha() or not text[hyphen + 1 : end].islower():
+    participle = text[hyphen + 1 : end]
+    if hyphen - start < 2 or not participle.isalpha() or not participle.islower() or participle in _KIND_PARTICIPLES:
         return end
     return hyphen
 
 
+# Participles that make a kind of what follows: "CT-guided biopsy", "IgE-mediated allergy".
+_KIND_PARTICIPLES = frozenset("guided mediated induced linked associated related coupled gated dependent".split())
+
+
 def with_test_statistic(text: str, end: int) -> int:
     """The end of a statistical test's blank after the letter of its statistic: "Mann-Whitney U
-    test", "Kruskal-Wallis H test", "Student's t-test"."""
+    test", "Kruskal-Wallis H test"."""
     match = _TEST_STATISTIC.match(text, end)
     return match.end() if match is not None else end
 
@@ -868,15 +873,18 @@ def with_ellipsis(text: str, start: int, end: int) -> int:
     Crohn's disease, before a mark, "vs", "or", "+", "&", "=", an arrow, a bracket or a word that
     no noun is ("Hartmann's over 8 h", "Parkinson's and"); not "Stalin's" before the noun it owns.
     A saint's possessive is the church, hospital or college named for them ("St Mary's
-    Paddington")."""
+    Paddington"), except before what the saint owns ("St Paul's letters")."""
     if text[end + 1 : end + 2] != "s" or text[end + 2 : end + 3].isalnum():
         return end
-    if _ELLIPSIS_AFTER.match(text, end + 2) or text.startswith(_SAINTS, start):
+    if _ELLIPSIS_AFTER.match(text, end + 2):
         return end + 2
+    if text.startswith(_SAINTS, start) and not _LOWER_WORD_AFTER.match(text, end + 2):
+        return end + 2  # "St Mary's, Paddington"; "St Paul's letters" are his
     return end
 
 
 _SAINTS = ("St ", "St. ", "Saint ")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
 def with_initials(text: str, start: int) -> int:
@@ -980,6 +988,13 @@ def with_genus(text: str, start: int, end: int) -> int:
     return genus.start()
 
 
+# Things told apart by a capital letter, after which a sentence may end: "Plan B.", "Group A.".
+_LETTERED_THINGS = frozenset(
+    """plan plans gate gates group groups type types class grade stage phase option route block
+    vitamin hepatitis hep factor section part box room bay ward bed zone area site""".split()
+)
+
+
 def initialled_names(text: str) -> list[Span]:
     """A person written with a middle initial whose surname is an everyday word ("Robert E. Lee",
     "Ulysses S. Grant", "George W. Bush") or who owns what follows. No sentence ends between them:
@@ -991,9 +1006,9 @@ def initialled_names(text: str) -> list[Span]:
         if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or surname.endswith("s"):
             continue
         if is_common(first):
-            if not is_common(surname) and first not in NUMBERED:
+            if not is_common(surname) and first not in NUMBERED and first not in _LETTERED_THINGS:
                 out.append(match.span())  # "Harry S. Truman": an everyday first name, a surname of its own
-            continue
+            continue  # not "Plan B. Kitchener", "Gate C. Molotov": a sentence ends after the letter
         # a surname no dictionary holds is a name already ("Dwight D. Eisenhower"), but the reader
         # of runs stops at a possessive: "John D. Rockefeller's Standard Oil"
         if is_common(surname) or text.startswith(("'s", "’s"), match.end()):
@@ -1186,6 +1201,10 @@ def _ratio(top: str, bottom: str) -> bool:
     """Whether two abbreviations a slash joins are a ratio of measures ("FEV1/FVC"), not two
     things either of which is meant ("DVT/PE", "ACEi/ARB") nor a formula and its catalyst
     ("H2/Ni"): each in capitals and digits, one of them with a digit."""
+    if top.rstrip("0123456789") == bottom.rstrip("0123456789"):
+        return False  # "T3/T4", "COX1/COX2", "L4/L5": two of a kind, either of which is meant
+    if _FORMULA.fullmatch(top) and _FORMULA.fullmatch(bottom):
+        return False  # "O2/CO2": two gases
     return (
         top.isalnum()
         and bottom.isalnum()

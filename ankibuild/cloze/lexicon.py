@@ -123,9 +123,11 @@ _KIND_HEADS = ("system", "scale", "sign", "reaction", "test", "tests", "trials")
 _JUDGING = frozenset(
     """clear positive negative hostile mixed public massive grand further violent unfair fair
     huge great strict harsh brutal popular unpopular sharp simple complex main key important
-    serious minor major similar different new modern traditional early late acceptable sensitive
-    specific reliable cheap expensive safe quick""".split()
-)
+    serious minor major similar different new modern traditional early late""".split()
+) | frozenset("acceptable sensitive specific reliable cheap expensive safe quick".split())
+# What a test is judged by: "an acceptable test", "a sensitive test" (while "positive selection"
+# and "negative selection", "simple sugars" and "complex sugars" are kinds).
+_TEST_JUDGEMENTS = frozenset("acceptable sensitive specific reliable cheap expensive safe quick".split())
 # Nouns that name an idea by the words before them; at most three such words.
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
 _PHRASE_REACH = 3
@@ -903,8 +905,10 @@ def _subject_phrases(
             for phrase in by_first.get(word.lower(), ()):
                 if holds_words(lower, phrase):
                     yield phrase
-                elif phrase + "s" in lower and len(phrase) - phrase.rfind(" ") > _SHORTEST_PLURAL_HEAD:
-                    for plural in (phrase + "s", phrase + "es"):  # the quick test first: most are not there
+                elif phrase + "s" in lower or phrase + "es" in lower:  # the quick test: most are not there
+                    if len(phrase) - phrase.rfind(" ") <= _SHORTEST_PLURAL_HEAD:
+                        continue
+                    for plural in (phrase + "s", phrase + "es"):
                         if _plural_noun(lower, plural):
                             yield plural
 
@@ -924,7 +928,9 @@ def _plural_noun(lower: str, plural: str) -> bool:
         if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
             following = _NEXT_WORD.match(lower, end)
             word = following.group(1) if following is not None else ""
-            if not word or (word in STOPWORDS and word not in DETERMINERS) or is_verb_like(word):
+            if word in DETERMINERS:
+                pass  # "pulls the water": a verb and its object
+            elif not word or word in STOPWORDS or is_verb_like(word):
                 return True
         at = lower.find(plural, at + 1)
     return False
@@ -987,7 +993,7 @@ def _sorting_word(word: str) -> bool:
         and word.isalpha()
         and word not in PLAIN_QUALITIES
         and word not in INSTRUCTIONS
-        and word not in _JUDGING  # "an acceptable test ... a sensitive test" judge, not sort
+        and word not in _TEST_JUDGEMENTS  # "an acceptable test ... a sensitive test" judge, not sort
         and not word.endswith(("ly", "ed", "ing", "er", "est", "ful", "less"))
         and not is_verb_like(word)
     )

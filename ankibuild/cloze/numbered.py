@@ -169,8 +169,9 @@ _CALLED_NUMBER = re.compile(r"(\d{1,3})(?:[).,;:]|$)")  # not a year: "Chile 201
 _SENTENCE_ENDS = frozenset(".:;!?|→(")
 # Parts of a book, a paper or an exam, and the notes' own numbering: "see Table 2", "Source 1".
 _REFERENCES = frozenset(
-    """table figure fig page question paper source unit topic lesson section part act scene step
-    week day year level grade stage phase type group""".split()
+    """table figure fig page question paper source unit topic lesson lecture slide box chapter case
+    task exercise section part act scene step week day year level grade stage phase type group bed
+    bay ward room""".split()
 )
 
 

@@ -122,6 +122,7 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 
 _SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
+_DESCRIBING_ENDS = ("an", "al", "ern", "ing", "ed")  # "urban", "rural", "northern", "changing"
 _OFFICES = frozenset({"PM", "MP", "MPs"})
 # Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
 # ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
@@ -235,16 +236,22 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         office -= 1
     if office < last and (
         classes[office] in NAME_LIKE
-        or (office > start and classes[office - 1] in NAME_LIKE and classes[office] == "common")
+        or (
+            office == last - 1
+            and cores[last][0] in _OFFICES
+            and office > start
+            and classes[office - 1] in NAME_LIKE
+            and classes[office] == "common"
+        )
     ):
-        last = office  # "Margaret Thatcher PM": a surname that is an everyday word ends a full name too
+        last = office  # "Gordon Brown PM": a surname that is an everyday word ends a full name too
     first = _trim(run, start, last, opening)
     if (
         first < last
         and cores[last][0].lower() in PLACE_ABBREVIATIONS
-        and all(classes[i] == "common" for i in range(first, last))
+        and all(classes[i] == "common" and cores[i][0].lower().endswith(_DESCRIBING_ENDS) for i in range(first, last))
     ):
-        first = last  # "Urban UK", "Rural USA": an ordinary word describes the country
+        first = last  # "Urban UK", "Rural USA": an adjective describes the country; "Age UK" is a charity
     opening = opening and first == start
     owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES)
     if first > last or (classes[first] in ("title", "roman", "connector") and not owned):
@@ -288,8 +295,12 @@ def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
     cores, classes = run
     if cores[first][0].lower() not in _TOPIC_OPENERS:
         return False
-    if cores[last][0] == "Act" and all(cores[i][0] != "the" for i in range(first + 1, after)):
-        return False  # a statute's title: "Prevention of Terrorism Act"; "Impact of the Stamp Act" is a topic
+    if (
+        cores[last][0] == "Act"
+        and cores[first][0].endswith("ion")
+        and all(cores[i][0] != "the" for i in range(first + 1, after))
+    ):
+        return False  # a statute named for what it does: "Prevention of Terrorism Act"; not "Impact of Stamp Act"
     return sum(classes[i] != "connector" for i in range(after, last + 1)) > 1
 
 
