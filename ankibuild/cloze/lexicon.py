@@ -120,14 +120,17 @@ _KIND_NUMBERED = frozenset("type types grade stage class phase group degree leve
 # Nouns that name a kind after a word that sorts ("closed system", "literacy tests", "coffee bean
 # sign"), but not after one that judges or measures ("a violent reaction", "a clear sign").
 _KIND_HEADS = ("system", "scale", "sign", "reaction", "test", "tests", "trials")
-_JUDGING = frozenset(
-    """clear positive negative hostile mixed public massive grand further violent unfair fair
-    huge great strict harsh brutal popular unpopular sharp simple complex main key important
-    serious minor major similar different new modern traditional early late""".split()
-) | frozenset("acceptable sensitive specific reliable cheap expensive safe quick".split())
 # What a test is judged by: "an acceptable test", "a sensitive test" (while "positive selection"
 # and "negative selection", "simple sugars" and "complex sugars" are kinds).
 _TEST_JUDGEMENTS = frozenset("acceptable sensitive specific reliable cheap expensive safe quick".split())
+_JUDGING = (
+    frozenset(
+        """clear positive negative hostile mixed public massive grand further violent unfair fair
+        huge great strict harsh brutal popular unpopular sharp simple complex main key important
+        serious minor major similar different new modern traditional early late""".split()
+    )
+    | _TEST_JUDGEMENTS
+)
 # Nouns that name an idea by the words before them; at most three such words.
 _IDEA_HEADS = ("hypothesis", "theory", "model", "syndrome", "cycle", "test", "gland", "hormone", "rate", *_KIND_HEADS)
 _PHRASE_REACH = 3
@@ -928,9 +931,8 @@ def _plural_noun(lower: str, plural: str) -> bool:
         if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
             following = _NEXT_WORD.match(lower, end)
             word = following.group(1) if following is not None else ""
-            if word in DETERMINERS:
-                pass  # "pulls the water": a verb and its object
-            elif not word or word in STOPWORDS or is_verb_like(word):
+            # "pulls the water": a verb and its object; "groynes + rip rap", "groynes built 1991"
+            if word not in DETERMINERS and (not word or word in STOPWORDS or is_verb_like(word)):
                 return True
         at = lower.find(plural, at + 1)
     return False
