@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from .classes import is_roman
 from .definitions import WIDE_GAP
 from .technical import is_species_name
-from .tokens import starts_sentence
+from .tokens import NEXT_WORD, starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_ADVERBS,
@@ -62,6 +62,7 @@ from .words import (
     PLACE_ABBREVIATIONS,
     PROPER_NAMES,
     ROUTINE_SHORTHAND,
+    SAINTS,
     SALT_WORDS,
     SCIENCE_ENDINGS,
     SHORT_GENERA,
@@ -109,7 +110,6 @@ _AMOUNTS = frozenset("range level levels dose doses content intake ratio max min
 # Words of order after a drug's name: "calcium gluconate first", "lithium then".
 _ORDER_WORDS = frozenset("first last next then".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _MAX_NOUNS = 2
 # A genus written short: a capital and a full stop, or a clipped name ("Staph", "Strep").
 _GENUS_REACH = max(map(len, SHORT_GENERA)) + 1  # the longest short genus: no need to search the whole line
@@ -492,7 +492,7 @@ def _describes(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if " " in word or word.isupper() or word.endswith("s") or not is_proper_adjective(word.lower()):
         return False  # in capitals a trial ("the DANISH trial"); a plural is a people ("the soviets")
-    after = _NEXT_WORD.match(text, end)
+    after = NEXT_WORD.match(text, end)
     if after is None:
         return False
     noun = after.group(1)  # not a place ("latin america") nor an adverb ("obey the soviet first")
@@ -840,14 +840,14 @@ def with_structure(text: str, start: int) -> int:
 def with_named_part(text: str, end: int) -> int:
     """The end of a name's blank: after the cells, fibres or apparatus named by it ("QRS complex",
     "Purkyne fibres", "Skinner box", "NK cells")."""
-    match = _NEXT_WORD.match(text, end)
+    match = NEXT_WORD.match(text, end)
     return match.end() if match is not None and " " + match.group(1) in _NAMED_PARTS else end
 
 
 def with_abbreviation_part(text: str, start: int, end: int) -> int:
     """The end of an abbreviation's blank: after the finding, gene, scan or process it names
     ("ST elevation", "RUQ pain", "CT head", "APC gene", "DNA replication")."""
-    match = _NEXT_WORD.match(text, end)
+    match = NEXT_WORD.match(text, end)
     if match is None or match.group(1) not in _ABBREVIATION_NOUNS or text.startswith(" of ", match.end()):
         return end  # "UK head of state": the noun heads a phrase of its own
     if match.group(1) in _SCANNED and text[start:end] not in _SCANS:
@@ -878,13 +878,10 @@ def with_ellipsis(text: str, start: int, end: int) -> int:
         return end
     if _ELLIPSIS_AFTER.match(text, end + 2):
         return end + 2
-    if text.startswith(_SAINTS, start) and not _LOWER_WORD_AFTER.match(text, end + 2):
+    head, space, _ = text[start:end].partition(" ")
+    if space and head in SAINTS and not NEXT_WORD.match(text, end + 2):
         return end + 2  # "St Mary's, Paddington"; "St Paul's letters" are his
     return end
-
-
-_SAINTS = ("St ", "St. ", "Saint ")
-_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
 def with_initials(text: str, start: int) -> int:
@@ -927,7 +924,7 @@ def with_part(text: str, end: int) -> int:
     term alone is half the fact."""
     if not text.startswith(_PART_STARTS, end):
         return end  # most terms: a quick test of the text after them finds no such noun
-    match = _NEXT_WORD.match(text, end)
+    match = NEXT_WORD.match(text, end)
     if match is None:
         return end
     if match.group(1) in _EVENT_PARTS:
@@ -956,7 +953,7 @@ def with_chemical(text: str, start: int, end: int) -> int:
         if not _qualified_noun(word):
             break
         end = rest.end()
-        rest = _NEXT_WORD.match(text, end)
+        rest = NEXT_WORD.match(text, end)
         if rest is None:
             break
         word = rest.group(1)
@@ -1077,7 +1074,7 @@ def with_channel(text: str, start: int, end: int) -> tuple[int, int]:
 
 def with_ions(text: str, end: int) -> int:
     """The end of an ion's blank: after "ions" written with it ("H+ ions", "OH- ions")."""
-    match = _NEXT_WORD.match(text, end)
+    match = NEXT_WORD.match(text, end)
     return match.end() if match is not None and match.group(1) in ("ion", "ions") else end
 
 

@@ -61,7 +61,7 @@ from .names import LineNames, capitalised_words, line_names, lower_case, unlabel
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
-from .tokens import holds_words, number_starts
+from .tokens import NEXT_WORD, holds_words, number_starts
 from .words import (
     CLINICAL_VERBS,
     DETERMINERS,
@@ -918,7 +918,6 @@ def _subject_phrases(
 
 # "meiosis i" makes no plural of "meiosis is".
 _SHORTEST_PLURAL_HEAD = 3
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
 def _plural_noun(lower: str, plural: str) -> bool:
@@ -929,7 +928,7 @@ def _plural_noun(lower: str, plural: str) -> bool:
     while at >= 0:
         end = at + len(plural)
         if (not at or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
-            following = _NEXT_WORD.match(lower, end)
+            following = NEXT_WORD.match(lower, end)
             word = following.group(1) if following is not None else ""
             # "pulls the water": a verb and its object; "groynes + rip rap", "groynes built 1991"
             if word not in DETERMINERS and (not word or word in STOPWORDS or is_verb_like(word)):

@@ -27,7 +27,7 @@ from .edges import (
 from .numbered import numbered_names
 from .runs import ANY_NOUN, analyse_run
 from .technical import is_species_name
-from .tokens import keyword_hits, number_starts, starts_sentence
+from .tokens import NEXT_WORD, keyword_hits, number_starts, starts_sentence
 from .words import (
     CLAUSE_ADVERBS,
     COMPASS_POINTS,
@@ -82,7 +82,6 @@ _THE_GENERIC = frozenset(
 )
 # Words that qualify the noun after them, capitalised or not: "the First secretary".
 _THE_QUALIFIERS = frozenset("first second third fourth fifth last next other same whole new old".split())
-_LOWER_WORD_NEXT = re.compile(r" ([a-z]+)\b")
 # The heads of a name that may open with two ordinary words joined by "and" ("Cat and Mouse Act").
 _PAIRED_HEADS = EVENT_HEADS | {"railway", "initiative"}
 _PAIRED_FIRST = re.compile(r"(?:^|(?<=[^\w'’\- ]) |(?<=[a-z] ))([A-Z][a-z]+)$")
@@ -447,7 +446,7 @@ _YEAR = re.compile(r"1\d{3}(?!\d)")
 def _noun_after(text: str, end: int) -> bool:
     """Whether a lower-case word right after ``end`` reads as a noun: no small word, no verb
     ("the Channel to Switzerland", "the Terror began"), but "the Upper house"."""
-    match = _LOWER_WORD_NEXT.match(text, end)
+    match = NEXT_WORD.match(text, end)
     if match is None:
         return False
     word = match.group(1)

@@ -26,6 +26,7 @@ from .words import (
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
     POSSESSIVE_PLACES,
+    SAINTS,
     SHORT_GENERA,
     TITLE_MODIFIERS,
     is_common,
@@ -121,7 +122,6 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
     return found
 
 
-_SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
 _DESCRIBING_ENDS = ("an", "al", "ern", "ing", "ed")  # "urban", "rural", "northern", "changing"
 _OFFICES = frozenset({"PM", "MP", "MPs"})
 # Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
@@ -199,7 +199,7 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
 
 def _full_name_before(words: list[str], classes: list[WordClass], at: int) -> bool:
     """Whether a person's first name and surname, and nothing more, stand before word ``at``."""
-    if classes[at - 2] != "strong" or words[at - 2] in _SAINTS or words[at - 2].endswith(("'s", "’s")):
+    if classes[at - 2] != "strong" or words[at - 2] in SAINTS or words[at - 2].endswith(("'s", "’s")):
         return False  # "Kennedy's Bay of Pigs": what someone owns, not a full name
     if at > 2 and classes[at - 3] in NAME_LIKE:
         return False

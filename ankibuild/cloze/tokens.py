@@ -15,6 +15,8 @@ _INNER_ABBREVIATIONS = frozenset("e.g. eg. i.e. ie. vs. cf. c. ca. approx. incl.
 _WORD_SEPARATORS = tuple(".,;:()[]'’\"“”/+=→&!?")
 # "\d\d*" rather than "\d+": a pattern that starts with a single digit lets the regex engine skip
 # to the next digit quickly.
+# The word in small letters right after a position, one space on: what a name is said of.
+NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _NUMBER = re.compile(r"\d\d*")
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")  # the same test on ASCII text, which is most notes, and faster

@@ -121,6 +121,9 @@ TITLES = frozenset(
     archduchess viceroy vizier gen adm gov justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
     maj cpl judge commodore sharif khedive shogun consul tribune dictator father""".split()
 )
+SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
+"""What opens a saint's name, and the church, hospital or college named for them ("St Mary's")."""
+
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
 CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn ul de' y".split())
