@@ -472,7 +472,7 @@ def shape(
 
 # The leads of an ECG, and a list of them that says where a change shows: "II, III, aVF", "I, V5, V6".
 _LEAD = r"(?:aV[FLR]|V[1-6](?: ?[-–] ?V?[1-6])?|III|II|I)"
-_LEAD_LIST = re.compile(rf"(?<![\w-]){_LEAD}(?:(?:, ?|/){_LEAD})+(?![\w-])")
+_LEAD_LIST = re.compile(rf"(?<![\w-]){_LEAD}(?:, ?{_LEAD})+(?![\w-])")
 _COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .tokens import starts_sentence
 from .words import EVENT_HEADS, IRREGULAR_PAST, MONTHS, NUMBERED, STOPWORDS, is_common
 
 _NUMBER_WORDS = (
@@ -156,9 +157,7 @@ def _called_by_number(text: str, start: int) -> Iterator[tuple[int, int]]:
     while begin and text[begin - 1].isalpha():
         begin -= 1
     word = text[begin : start - 1]
-    if not word.istitle() or begin < 2:
-        return
-    if text[begin - 1] != "(" and (text[begin - 1] != " " or text[begin - 2] in _SENTENCE_ENDS):
+    if not word.istitle() or not begin or (text[begin - 1] != "(" and starts_sentence(text, begin)):
         return  # a capital that opens a sentence says nothing; one that opens an aside does
     if word.lower() in _REFERENCES or word.lower() in MONTHS or not is_common(word.lower()):
         return  # a name no dictionary holds takes its number in the shaping ("Apollo 15,")
@@ -166,7 +165,6 @@ def _called_by_number(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 _CALLED_NUMBER = re.compile(r"(\d{1,3})(?:[).,;:]|$)")  # not a year: "Chile 2010", "May 1953"
-_SENTENCE_ENDS = frozenset(".:;!?|→(")
 # Parts of a book, a paper or an exam, and the notes' own numbering: "see Table 2", "Source 1".
 _REFERENCES = frozenset(
     """table figure fig page question paper source unit topic lesson lecture slide box chapter case

@@ -122,7 +122,7 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
     return found
 
 
-_DESCRIBING_ENDS = ("an", "al", "ern", "ing", "ed")  # "urban", "rural", "northern", "changing"
+_COUNTRY_ADJECTIVE_ENDS = ("an", "al", "ern", "ing", "ed")  # "urban", "rural", "northern", "changing"
 _OFFICES = frozenset({"PM", "MP", "MPs"})
 # Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
 # ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
@@ -249,7 +249,9 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     if (
         first < last
         and cores[last][0].lower() in PLACE_ABBREVIATIONS
-        and all(classes[i] == "common" and cores[i][0].lower().endswith(_DESCRIBING_ENDS) for i in range(first, last))
+        and all(
+            classes[i] == "common" and cores[i][0].lower().endswith(_COUNTRY_ADJECTIVE_ENDS) for i in range(first, last)
+        )
     ):
         first = last  # "Urban UK", "Rural USA": an adjective describes the country; "Age UK" is a charity
     opening = opening and first == start
