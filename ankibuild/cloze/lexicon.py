@@ -70,6 +70,7 @@ from .words import (
     EPONYM_HEADS,
     EVENT_HEADS,
     GENERAL_NOUNS,
+    GIVEN_AS,
     HISTORY_TERMS,
     INSTRUCTIONS,
     MONTHS,
@@ -624,6 +625,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds
+    names -= GIVEN_AS  # "500 mL bolus"
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     standing = _standing_capitals(lines)

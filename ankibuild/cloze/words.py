@@ -283,6 +283,9 @@ CLINICAL_VERBS = frozenset(
     """titrate aspirate transfuse cardiovert intubate extubate ventilate cannulate catheterise catheterize
     resuscitate oxygenate pre-oxygenate defibrillate irrigate escalate""".split()
 )
+GIVEN_AS = frozenset({"bolus", "boluses"})
+"""How a dose goes in ("500 mL bolus", "alteplase 10 mg bolus"): the dose is the fact, the manner
+is how every such dose is given."""
 INSTRUCTIONS = (
     EXAM_COMMANDS
     | CLINICAL_VERBS
