@@ -180,9 +180,11 @@ EPONYM_HEADS = frozenset(
     maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
     ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle gangrene
     plexus diverticulum patches apparatus curve modulus glands rules anomaly postulates
-    angle line lines iodine wort pouch""".split()
+    angle line lines iodine wort pouch pulse hump rank squirrel finch finches gazelle swan""".split()
 )
-"""Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease")."""
+"""Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease",
+"Corrigan's pulse", "Spearman's rank"), with the animals a species is named by after a person
+("Abert's squirrel", "Darwin's finches")."""
 
 EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "algia", "aemia", "emia")
 """Endings of diseases named after who described them: "Kaposi's sarcoma", "Hashimoto's thyroiditis"."""
