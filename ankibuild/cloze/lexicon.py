@@ -414,8 +414,12 @@ def _opens_heading(lower: str, term: str) -> bool:
 
 def _is_ordinary(words: str) -> bool:
     """Whether a line's head or a heading's topic is ordinary words only, none a term of a subject;
-    a letter counts as one ("seminar Q: ...", "part A: ...")."""
-    return all(len(word) == 1 or (is_common(word) and not is_subject_term(word)) for word in words.split())
+    a letter counts as one ("seminar Q: ...", "part A: ..."), and so does the notes' shorthand
+    ("worked ex: ...")."""
+    return all(
+        len(word) == 1 or word in NOTE_SHORTHAND or (is_common(word) and not is_subject_term(word))
+        for word in words.split()
+    )
 
 
 def _head_words(lines: Sequence[_Text], heads: Counter[str]) -> frozenset[str]:
