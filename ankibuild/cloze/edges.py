@@ -361,6 +361,8 @@ def shape(
                 and is_symbol(text, start, end)
             ):
                 continue
+            if end - start <= _SYMBOL_LENGTH and _is_indexed_symbol(text[start:end]) and _RELATION.search(text):
+                continue  # "T² ∝ r³", "hf = E₁ − E₂", "v = H₀d": a quantity with its index, in a line of sums
             if after == " ":
                 if text.startswith(" the ", end):
                     end = with_epithet(text, start, end)
@@ -474,6 +476,21 @@ def shape(
 _LEAD = r"(?:aV[FLR]|V[1-6](?: ?[-–] ?V?[1-6])?|III|II|I)"
 _LEAD_LIST = re.compile(rf"(?<![\w-]){_LEAD}(?:, ?{_LEAD})+(?![\w-])")
 _COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
+
+
+# The indices a quantity's symbol is written with ("E₁", "T²", "T½"), not a charge ("Fe³⁺").
+_INDICES = frozenset("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½")
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_RELATION = re.compile("[=∝≈]")
+
+
+def _is_indexed_symbol(span: str) -> bool:
+    """Whether a short span is a symbol with an index: a subscript or a power, and not a formula of
+    elements ("CO₂", "H₂O") nor an ion with its charge."""
+    if not any(ch in _INDICES for ch in span) or "⁺" in span or "⁻" in span:
+        return False
+    plain = span.translate(_SUBSCRIPT_DIGITS)
+    return plain == span or _FORMULA.fullmatch(plain) is None or "0" in plain
 
 
 def _lead_lists(text: str) -> list[Span]:
