@@ -1279,7 +1279,7 @@ _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in thr
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
 _UNITS = frozenset(
     """V A W J N C F H T K Pa Hz kHz MHz GHz kJ MJ kW MW GW TW mA kV mV eV MeV keV dB Wb kPa
-    MPa kN IU Gt GtC Mt MtC""".split()
+    MPa GPa kN IU Gt GtC Mt MtC ly pc kpc Mpc Bq Gy Sv""".split()
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")
 _COMPARISONS = frozenset("<>≤≥")
