@@ -1240,8 +1240,8 @@ def _qualifying_name(text: str, start: int, end: int, term: str) -> bool:
         return False
     if span.lower() in NOTE_SHORTHAND or span.lower() in PLACE_ABBREVIATIONS:
         return False
-    if term.endswith(_VERB_ENDS) or term in _NOT_OWNED or (" " not in term and term.endswith(_DESCRIBING_ENDS)):
-        return False  # "LP bacterial", "AAA screening", "TB bacillus": what is found or done, not a kind
+    if term.endswith(_VERB_ENDS) or term in _NOT_OWNED or term.endswith(_DESCRIBING_ENDS):
+        return False  # "LP bacterial", "NH3 trigonal pyramidal", "AAA screening": what is found or done, not a kind
     if sum(ch.isupper() for ch in span) < 2 and not (" " not in term and term.endswith(_OWNED_ENDS)):
         return False  # one capital: only a species or an enzyme ("Taq polymerase") is owned
     before = text[:start].split()[-2:]
