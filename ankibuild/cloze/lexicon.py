@@ -571,7 +571,13 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 plain_topics.append((term, len(lines) - 1))
             elif " " in term:
                 topics.append(term)
-        for term in (*definitions(text), *topics, *listed(text), *chained(text), *compounds(text)):
+        defined = []
+        for term in definitions(text):
+            if " " in term and _is_ordinary(term) and term in text:
+                plain_topics.append((term, len(lines) - 1))
+            else:
+                defined.append(term)
+        for term in (*defined, *topics, *listed(text), *chained(text), *compounds(text)):
             if term:
                 described.update(_with_plural(term))
     # Ordinary words heading a section ("Urban models", "Water resources") name its topic; they
