@@ -870,12 +870,17 @@ def _numbered_series(lines: Sequence[_Text], phrases: Sequence[str]) -> set[str]
     return {phrase for phrase, seen in numbers.items() if len(seen) >= 2}
 
 
+_CONTRASTED = re.compile(r" (?:vs\.?|v|versus) ")  # "positive selection vs negative selection"
+
+
 def _contrasts(lines: Sequence[_Text], names: set[str]) -> Iterator[str]:
-    """Kinds a line sets side by side, one noun with two words that sort it: "death rate ... birth
-    rate", "push factors + pull factors", "live wire, neutral wire, earth wire"."""
+    """Kinds a line sets against each other with "vs", one noun with two words that sort it:
+    "positive selection vs negative selection". A noun sorted two ways in a plain list is as often
+    two things said in passing ("dark form ..., pale form", "dock jobs + office jobs"); the
+    bundled phrases know the kinds such lists name ("push factors", "live wire")."""
     for line in lines:
         pairs = line.pairs
-        if len(pairs) < 2:
+        if len(pairs) < 2 or _CONTRASTED.search(line.lower) is None:
             continue
         heads = {head for _, head in pairs}
         if len(heads) == len(pairs) and (len({_singular(head) for head in heads}) == len(heads)):
