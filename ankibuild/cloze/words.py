@@ -186,8 +186,22 @@ EPONYM_HEADS = frozenset(
 "Corrigan's pulse", "Spearman's rank"), with the animals a species is named by after a person
 ("Abert's squirrel", "Darwin's finches")."""
 
-EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "algia", "aemia", "emia")
-"""Endings of diseases named after who described them: "Kaposi's sarcoma", "Hashimoto's thyroiditis"."""
+EPONYM_DISEASE_ENDINGS = (
+    "itis",
+    "oma",
+    "omas",
+    "osis",
+    "opathy",
+    "plasia",
+    "algia",
+    "aemia",
+    "emia",
+    "otomy",
+    "ectomy",
+    "plasty",
+)
+"""Endings of diseases and operations named after who described them: "Kaposi's sarcoma",
+"Hashimoto's thyroiditis", "Ramstedt's pyloromyotomy"."""
 
 POSSESSIVE_PLACES = frozenset(
     """hospital hospice college university cathedral church chapel abbey priory school academy park
