@@ -1284,6 +1284,10 @@ _UNITS = frozenset(
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")
 _COMPARISONS = frozenset("<>≤≥")
 _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
+# A quantity's letter, the last word before its equals sign ("flux Φ", "resistivity ρ"), and how
+# long a product of symbols after it may be ("BA", "Fv", "BIl"; "Vmax" is a name).
+_QUANTITY = re.compile(r"(?:^|\s)[^\W\d_][₀-₉′']?\s*$")
+_PRODUCT_LENGTH = 3
 
 
 def is_symbol(text: str, start: int, end: int) -> bool:
@@ -1308,7 +1312,18 @@ def is_symbol(text: str, start: int, end: int) -> bool:
     if right is not None and not _has_word(right.group(1)):
         return True
     left = _LEFT_SIDE.search(text, 0, start)
-    return left is not None and not _has_word(left.group(1))
+    if left is None:
+        return False
+    quantity = _QUANTITY.search(left.group(1)) if end - start <= _PRODUCT_LENGTH else None
+    if quantity is not None and not (_spells(quantity.group().strip(), text[start:end])):
+        return True  # "flux Φ = BA", "τ = RC", "P = Fv": a quantity's letter, then its sum; "P = PE" spells
+    return not _has_word(left.group(1))
+
+
+def _spells(letter: str, span: str) -> bool:
+    """Whether a capital and the capitals after its equals sign spell a mnemonic ("P = PE"), where
+    a quantity's letter is followed by a product of symbols ("Φ = BA", "P = Fv")."""
+    return letter.isascii() and letter.isupper() and span.isascii() and span.isupper()
 
 
 def _has_word(side: str) -> bool:
