@@ -113,6 +113,7 @@ _QUANTITY_BEFORE = frozenset(
 )
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
 _UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
+_POWER = re.compile(r"(?:-[123]|⁻?[¹²³])$")  # the power a unit is raised to: "cm-1", "m³"
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
@@ -275,6 +276,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
     after = text[end + 1 : end + 12].split(" ", 1)[0].rstrip(".,;:)") if text[end : end + 1] == " " else ""
+    after = _POWER.sub("", after)  # "1500 cm-1", "1700 cm⁻¹": a wavenumber, not a year
     return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
 
 
