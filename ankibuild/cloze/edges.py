@@ -693,6 +693,9 @@ _TEST_LETTER_GAPS = frozenset(" -")
 _TEST_STATISTIC = re.compile(r" [A-Za-z][ -]tests?\b")
 
 
+_OXIDISED_CARRIERS = frozenset({"NAD", "NADP"})
+
+
 def with_charge(text: str, start: int, end: int) -> int:
     """The end of an ion's blank: after its charge, if the name is a formula with one ("Cu2+",
     "Na+", "OH-"); a longer abbreviation before a hyphen is none ("NATO- and Warsaw Pact"). A
@@ -700,6 +703,8 @@ def with_charge(text: str, start: int, end: int) -> int:
     if text[end : end + 1] in _SUPERSCRIPT_CHARGES:
         return end + 1
     start = text.rfind(" ", start, end) + 1 or start  # "L-type Ca2+ channels": the last word is the ion
+    if text[start:end] in _OXIDISED_CARRIERS and text[end : end + 1] == "+" and not text[end + 1 : end + 2].isalnum():
+        return end + 1  # "NAD+", "NADP+ reductase": the carrier in its oxidised form
     if _FORMULA.fullmatch(text, start, end) and (end - start <= 2 or any(c.isdigit() for c in text[start:end])):
         charge = _CHARGE.match(text, end)
         if charge is not None:
