@@ -119,7 +119,7 @@ _UNITS_AFTER = frozenset(
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
     dollars marks calories kcal units copies words pages years days hours minutes times mg mcg ug µg
     mmol IU ml mL g
-    m cm mm nm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
+    m cm mm nm dm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
     billion thousand bn""".split()
 )
 

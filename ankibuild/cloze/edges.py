@@ -267,7 +267,7 @@ _INITIALS_REACH = len("W. E. B. ")
 _OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # "sapiens", "aureus", "polymerase"
 # Nouns of what is done with or found by a name, which it does not own: "AAA screening".
 _NOT_OWNED = frozenset("screening prophylaxis trial trials bacillus vaccine vaccines infection".split())
-_DESCRIBING_ENDS = ("al", "ic", "ous")  # adjectives that describe what follows: "LP bacterial"
+_DESCRIBING_ENDS = ("al", "ic", "ous", "ar")  # adjectives that describe: "LP bacterial", "BF3 trigonal planar"
 _VERB_ENDS = ("ises", "izes", "yses", "yzes", "ates", "ifies", "ed")  # "HbS polymerises", "ATPase hydrolyses"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
@@ -361,8 +361,8 @@ def shape(
                 and is_symbol(text, start, end)
             ):
                 continue
-            if end - start <= _SYMBOL_LENGTH and _is_indexed_symbol(text[start:end]) and _RELATION.search(text):
-                continue  # "T² ∝ r³", "hf = E₁ − E₂", "v = H₀d": a quantity with its index, in a line of sums
+            if end - start <= _SYMBOL_LENGTH and _is_indexed_symbol(text, start, end):
+                continue  # "T² ∝ r³", "hf = E₁ − E₂", "v = H₀d": a quantity with its index, in a sum
             if after == " ":
                 if text.startswith(" the ", end):
                     end = with_epithet(text, start, end)
@@ -481,16 +481,29 @@ _COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
 # The indices a quantity's symbol is written with ("E₁", "T²", "T½"), not a charge ("Fe³⁺").
 _INDICES = frozenset("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_RELATION = re.compile("[=∝≈]")
+_CHARGES = frozenset("+-−⁺⁻")
+_SUM_SIGNS = frozenset("=∝≈+−×÷/")
+# A relation after a symbol and the other side of it: "T² ∝ r³", "H₀ ≈ 70".
+_SIGN_AFTER = re.compile(r" ?[=∝≈] ?([^=;,:()]*)")
 
 
-def _is_indexed_symbol(span: str) -> bool:
-    """Whether a short span is a symbol with an index: a subscript or a power, and not a formula of
-    elements ("CO₂", "H₂O") nor an ion with its charge."""
-    if not any(ch in _INDICES for ch in span) or "⁺" in span or "⁻" in span:
+def _is_indexed_symbol(text: str, start: int, end: int) -> bool:
+    """Whether a short span is a symbol with an index, a subscript or a power, that a sign of a
+    sum stands next to ("T² ∝ r³", "= E₁", "1/H₀"); not a formula of elements ("CO₂", "H₂O"), an
+    ion with its charge ("Ca²+", "Fe³⁺") nor a name beside words ("G₁ → S", "PGE₂ = fever mediator")."""
+    span = text[start:end]
+    if not any(ch in _INDICES for ch in span) or any(ch in _CHARGES for ch in text[start : end + 1]):
         return False
     plain = span.translate(_SUBSCRIPT_DIGITS)
-    return plain == span or _FORMULA.fullmatch(plain) is None or "0" in plain
+    if plain != span and _FORMULA.fullmatch(plain) is not None and "0" not in plain:
+        return False  # "CO₂", "N₂": a formula; "H₀" is no hydrogen
+    left = text[:start].rstrip(" ")
+    if left[-1:] in _SUM_SIGNS and left:
+        return True
+    if left.endswith("-") and left[:-1].rstrip(" ")[-1:] in _INDICES:
+        return True  # "E₁ - E₂": a hyphen between two indexed symbols is a minus
+    after = _SIGN_AFTER.match(text, end)  # a value ("T½ = 8.0 days", "H₀ ≈ 70 km s⁻¹ Mpc⁻¹") or a sum
+    return after is not None and (after.group(1)[:1].isdigit() or not _has_word(after.group(1)))
 
 
 def _lead_lists(text: str) -> list[Span]:
@@ -618,10 +631,14 @@ def with_count(text: str, start: int, end: int) -> int:
     name = text[start:end]
     symbols = name.rstrip("+-−")
     # a formula shows a number or a charge ("CO2", "K+"); "BB" is a genotype
-    if name not in _CARRIERS and not (
-        (symbols != name or any(ch.isdigit() for ch in symbols))
-        and len(name) <= _FORMULA_LENGTH
-        and _FORMULA.fullmatch(symbols)
+    if (
+        name not in _CARRIERS
+        and symbols not in _OXIDISED_CARRIERS
+        and not (
+            (symbols != name or any(ch.isdigit() for ch in symbols))
+            and len(name) <= _FORMULA_LENGTH
+            and _FORMULA.fullmatch(symbols)
+        )
     ):
         return start
     count = _COUNT.search(text, max(start - 4, 0), start)
@@ -1293,6 +1310,7 @@ _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 # long a product of symbols after it may be ("BA", "Fv", "BIl"; "Vmax" is a name).
 _QUANTITY = re.compile(r"(?:^|\s)[^\W\d_][₀-₉′']?\s*$")
 _PRODUCT_LENGTH = 3
+_WORD_AFTER = re.compile(r" [a-z]{4,}\b")
 
 
 def is_symbol(text: str, start: int, end: int) -> bool:
@@ -1320,15 +1338,19 @@ def is_symbol(text: str, start: int, end: int) -> bool:
     if left is None:
         return False
     quantity = _QUANTITY.search(left.group(1)) if end - start <= _PRODUCT_LENGTH else None
-    if quantity is not None and not (_spells(quantity.group().strip(), text[start:end])):
+    if (
+        quantity is not None
+        and not _spells(quantity.group().strip(), text[start:end])
+        and _WORD_AFTER.match(text, end) is None  # "β = FN rate": a name of what the letter counts
+    ):
         return True  # "flux Φ = BA", "τ = RC", "P = Fv": a quantity's letter, then its sum; "P = PE" spells
     return not _has_word(left.group(1))
 
 
 def _spells(letter: str, span: str) -> bool:
     """Whether a capital and the capitals after its equals sign spell a mnemonic ("P = PE"), where
-    a quantity's letter is followed by a product of symbols ("Φ = BA", "P = Fv")."""
-    return letter.isascii() and letter.isupper() and span.isascii() and span.isupper()
+    a quantity's letter is followed by a product of symbols ("Φ = BA", "V = IR")."""
+    return letter.isascii() and letter.isupper() and span.isupper() and span.startswith(letter)
 
 
 def _has_word(side: str) -> bool:

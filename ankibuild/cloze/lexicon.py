@@ -393,6 +393,7 @@ def _is_drug(word: str) -> bool:
 
 _FIELD_HEAD = re.compile(r"([^\W\d_]+(?:[- ][^\W\d_]+)?):\s")
 _FIELD_USES = 2
+_LISTED_ITEMS = 2  # marks between the items a line lists after its head
 # The abbreviations that head fields are short ("Ix", "SE", "MOA", "OSCE"); a longer one heading
 # lines names criteria or a body ("KDIGO: ...").
 _LONGEST_FIELD_ABBREVIATION = 4
@@ -410,6 +411,13 @@ _HEADING_GAPS = frozenset({"", " - ", " – ", " + ", " & "})
 def _opens_heading(lower: str, term: str) -> bool:
     """Whether ``term`` is a heading's first topic, the whole heading or before "-" or "+"."""
     return lower.startswith(term) and lower[len(term) : len(term) + 3] in _HEADING_GAPS
+
+
+def _lists_after(text: str, head: str) -> bool:
+    """Whether a line lists items after its head rather than defining it: "red flags: a, b, c",
+    "worst hit: Tacloban | storm surge"; not "free trade: no tariffs or quotas"."""
+    rest = text[text.find(head) + len(head) :]
+    return rest.count(",") + rest.count("|") >= _LISTED_ITEMS
 
 
 def _is_ordinary(words: str) -> bool:
@@ -573,7 +581,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 topics.append(term)
         defined = []
         for term in definitions(text):
-            if " " in term and _is_ordinary(term) and term in text:
+            if " " in term and _is_ordinary(term) and term in text and _lists_after(text, term):
                 plain_topics.append((term, len(lines) - 1))
             else:
                 defined.append(term)
@@ -635,7 +643,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds
-    names -= GIVEN_AS  # "500 mL bolus"
+    if clinical:
+        names -= GIVEN_AS  # "500 mL bolus"; a biology course's bolus of chewed food is a term
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)
     standing = _standing_capitals(lines)
@@ -895,9 +904,16 @@ def _contrasts(lines: Sequence[_Text], names: set[str]) -> Iterator[str]:
                 continue
             if any(not _sorting_word(modifier) for modifier in modifiers):
                 continue
-            for modifier, noun in pairs:
-                if _singular(noun) == head:
-                    yield f"{modifier} {noun}"
+            kinds = [f"{modifier} {noun}" for modifier, noun in pairs if _singular(noun) == head]
+            if _set_against(line.lower, kinds):
+                yield from kinds
+
+
+def _set_against(lower: str, kinds: Sequence[str]) -> bool:
+    """Whether a "vs" stands between the first and the last of the kinds in the line, and not
+    elsewhere in it ("1850 vs 1950: dark form ..., pale form")."""
+    found = sorted(at for at in (lower.find(kind) for kind in kinds) if at >= 0)
+    return len(found) > 1 and _CONTRASTED.search(lower, found[0], found[-1]) is not None
 
 
 def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -256,7 +256,8 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     ):
         first = last  # "Urban UK", "Rural USA": an adjective describes the country; "Age UK" is a charity
     opening = opening and first == start
-    owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES or _styled(run, first, last))
+    styled = first == start and _styled(run, first, last)
+    owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES or styled)
     if first > last or (classes[first] in ("title", "roman", "connector") and not owned):
         return None
     kinds = {classes[i] for i in range(first, last + 1)} - {"connector"}
@@ -309,7 +310,7 @@ def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
 
 def _styled(run: _Words, first: int, last: int) -> bool:
     """Whether a title and the name right after it are how the person is known: "Queen Victoria",
-    "Lady Jane Grey", "Earl Warren" (a given name too); not "Earl of Essex" nor "King Henry"."""
+    "Lady Jane Grey", "Earl Sutherland" (a given name too); not "Earl of Essex" nor "King Henry"."""
     cores, classes = run
     return first < last and cores[first][0].lower() in _STYLED_TITLES and classes[first + 1] in NAME_LIKE
 
@@ -329,8 +330,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             break  # a title that owns the rest of the name is part of it: "King's College"
         if cls == "title" and cores[last][0].lower() in _NAMED_PLACES and last > after:
             break  # a place named after a royal: "Prince William Sound", "Queen Elizabeth Olympic Park"
-        if cls == "title" and _styled(run, first, last):
-            break
+        if cls == "title" and first == start and _styled(run, first, last):
+            break  # not "First Lady Eleanor Roosevelt", where the title is an office
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
