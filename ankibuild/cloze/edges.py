@@ -498,7 +498,7 @@ def _is_indexed_symbol(text: str, start: int, end: int) -> bool:
     if plain != span and _FORMULA.fullmatch(plain) is not None and "0" not in plain:
         return False  # "CO₂", "N₂": a formula; "H₀" is no hydrogen
     left = text[:start].rstrip(" ")
-    if left[-1:] in _SUM_SIGNS and left:
+    if left and left[-1] in _SUM_SIGNS:
         return True
     if left.endswith("-") and left[:-1].rstrip(" ")[-1:] in _INDICES:
         return True  # "E₁ - E₂": a hyphen between two indexed symbols is a minus

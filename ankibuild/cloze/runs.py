@@ -100,8 +100,9 @@ class _Words(NamedTuple):
     classes: list[WordClass]
 
 
-# The places that take a royal's name and title: "Prince Edward Island", "Queen Maud Land".
+# The titles a person is known by together with their name: "Queen Victoria", "Lady Jane Grey".
 _STYLED_TITLES = frozenset({"queen", "lady", "earl"})
+# The places that take a royal's name and title: "Prince Edward Island", "Queen Maud Land".
 _NAMED_PLACES = POSSESSIVE_PLACES | frozenset("sound land islands strait straits falls lake station".split())
 
 
