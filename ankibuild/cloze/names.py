@@ -63,7 +63,12 @@ _JOIN = rf"(?: | of (?:the )?| for | (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
 _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 # A court case is dated in brackets after it, or the line says it is one.
-_CASE_DATE = re.compile(r" ?\((?:[A-Z][a-z]{2,8}\.? )?\d{4}\)")
+_CASE_DATE = re.compile(r" ?\(\d{4}\)|, \d{4}\)")  # "(1954)", "(Gillick v West Norfolk, 1985)"
+# Two parties joined by "v", each capitalised words, "of" joining words of the second: a case
+# whose parties are ordinary words too ("Roe v Wade (1973)").
+_CASE = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)* v\.? [A-Z][\w'’\-]*(?: (?:of (?:the )?)?[A-Z][\w'’\-]*)*"
+)
 _PARTY = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*$")
 _COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase of|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " van den ", " von der ")
@@ -602,6 +607,9 @@ def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
             first = party.start() if party is not None else None
         if first is not None:
             out.append((first, end))
+    for case in _CASE.finditer(text):
+        if court or _CASE_DATE.match(text, case.end()):
+            out.append(case.span())
     return out
 
 
