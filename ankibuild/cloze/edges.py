@@ -483,8 +483,9 @@ _INDICES = frozenset("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹�
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _CHARGES = frozenset("+-−⁺⁻")
 _SUM_SIGNS = frozenset("=∝≈+−×÷/")
-# A relation after a symbol and the other side of it: "T² ∝ r³", "H₀ ≈ 70".
-_SIGN_AFTER = re.compile(r" ?[=∝≈] ?([^=;,:()]*)")
+# A sign after a symbol and the token after the sign: "T² ∝ r³", "R₁ + R₂", "T₁/T₂", "E₂ - E₁";
+# "PGE₂ = fever mediator" names what the symbol is.
+_SIGN_AFTER = re.compile(r" ?(?:[=∝≈+−×÷/]|-(?= ?\S*[₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½])) ?([^\s;,:()]+)")
 
 
 def _is_indexed_symbol(text: str, start: int, end: int) -> bool:
@@ -502,7 +503,7 @@ def _is_indexed_symbol(text: str, start: int, end: int) -> bool:
         return True
     if left.endswith("-") and left[:-1].rstrip(" ")[-1:] in _INDICES:
         return True  # "E₁ - E₂": a hyphen between two indexed symbols is a minus
-    after = _SIGN_AFTER.match(text, end)  # a value ("T½ = 8.0 days", "H₀ ≈ 70 km s⁻¹ Mpc⁻¹") or a sum
+    after = _SIGN_AFTER.match(text, end)  # a value ("T½ = 8.0 days", "H₀ ≈ 70") or a symbol ("T² ∝ r³")
     return after is not None and (after.group(1)[:1].isdigit() or not _has_word(after.group(1)))
 
 
@@ -1310,7 +1311,7 @@ _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 # long a product of symbols after it may be ("BA", "Fv", "BIl"; "Vmax" is a name).
 _QUANTITY = re.compile(r"(?:^|\s)[^\W\d_][₀-₉′']?\s*$")
 _PRODUCT_LENGTH = 3
-_WORD_AFTER = re.compile(r" [a-z]{4,}\b")
+_WORD_AFTER = re.compile(r" ([a-z]{4,})\b")
 
 
 def is_symbol(text: str, start: int, end: int) -> bool:
@@ -1341,10 +1342,23 @@ def is_symbol(text: str, start: int, end: int) -> bool:
     if (
         quantity is not None
         and not _spells(quantity.group().strip(), text[start:end])
-        and _WORD_AFTER.match(text, end) is None  # "β = FN rate": a name of what the letter counts
+        and not _is_group(text[start:end])
+        and not _names_after(text, end)
     ):
         return True  # "flux Φ = BA", "τ = RC", "P = Fv": a quantity's letter, then its sum; "P = PE" spells
     return not _has_word(left.group(1))
+
+
+def _is_group(span: str) -> bool:
+    """Whether capitals after an equals sign are a formula with a count: "R = CH3" gives a group."""
+    return any(ch.isdigit() for ch in span) and _FORMULA.fullmatch(span) is not None
+
+
+def _names_after(text: str, end: int) -> bool:
+    """Whether a noun after capitals says what they name ("β = FN rate"); "V = IR across each
+    resistor" goes on with a small word."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1) not in STOPWORDS
 
 
 def _spells(letter: str, span: str) -> bool:

@@ -393,7 +393,9 @@ def _is_drug(word: str) -> bool:
 
 _FIELD_HEAD = re.compile(r"([^\W\d_]+(?:[- ][^\W\d_]+)?):\s")
 _FIELD_USES = 2
-_LISTED_ITEMS = 2  # marks between the items a line lists after its head
+# A number in the clause before "bolus": a dose given so ("500 mL bolus", "10 mL/kg bolus").
+_DOSED = re.compile(r"\d[^;,.()]{0,30}\bbolus\b")
+_LISTED_ITEMS = 2  # commas between the items a line lists after its head
 # The abbreviations that head fields are short ("Ix", "SE", "MOA", "OSCE"); a longer one heading
 # lines names criteria or a body ("KDIGO: ...").
 _LONGEST_FIELD_ABBREVIATION = 4
@@ -416,8 +418,8 @@ def _opens_heading(lower: str, term: str) -> bool:
 def _lists_after(text: str, head: str) -> bool:
     """Whether a line lists items after its head rather than defining it: "red flags: a, b, c",
     "worst hit: Tacloban | storm surge"; not "free trade: no tariffs or quotas"."""
-    rest = text[text.find(head) + len(head) :]
-    return rest.count(",") + rest.count("|") >= _LISTED_ITEMS
+    rest = text[text.find(head) + len(head) :].split(";", 1)[0]  # the field the head opens
+    return "|" in rest or rest.count(",") >= _LISTED_ITEMS
 
 
 def _is_ordinary(words: str) -> bool:
@@ -643,7 +645,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds
-    if clinical:
+    if clinical or any(_DOSED.search(line.lower) for line in lines if "bolus" in line.lower):
         names -= GIVEN_AS  # "500 mL bolus"; a biology course's bolus of chewed food is a term
     names.difference_update([name for name in names if _is_greek_symbol(name)])
     shouted = _shouted(lines)

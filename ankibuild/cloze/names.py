@@ -63,12 +63,10 @@ _JOIN = rf"(?: | of (?:the )?| for | (?:{_PARTICLES})(?: (?:der|den|la))? )"
 # A character class first lets the regex engine skip lower-case text quickly.
 _RUN = re.compile(rf"{_CAPITAL}(?:{_JOIN}{_CAPITAL})*")
 # A court case is dated in brackets after it, or the line says it is one.
-_CASE_DATE = re.compile(r" ?\(\d{4}\)|, \d{4}\)")  # "(1954)", "(Gillick v West Norfolk, 1985)"
-# Two parties joined by "v", each capitalised words, "of" joining words of the second: a case
-# whose parties are ordinary words too ("Roe v Wade (1973)").
-_CASE = re.compile(
-    r"(?<![\w'’])[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)* v\.? [A-Z][\w'’\-]*(?: (?:of (?:the )?)?[A-Z][\w'’\-]*)*"
-)
+_CASE_DATE = re.compile(r" ?\(\d{4}\)")  # "(1954)"; "(Oct 1925)" dates a dispute
+# A party's word and the other party, capitalised words that "of" may join: a case whose parties
+# are ordinary words too ("Roe v Wade (1973)").
+_CASE = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]* v\.? [A-Z][\w'’\-]*(?: (?:of (?:the )?)?[A-Z][\w'’\-]*)*")
 _PARTY = re.compile(r"(?<![\w'’])[A-Z][\w'’\-]*$")
 _COURT = re.compile(r"\b(?:[Cc]ourt|[Cc]ase of|[Rr]uling|[Jj]udgment|[Jj]udgement)\b")
 _PARTICLES_BEFORE = (*(f" {p} " for p in _PARTICLES.split("|")), " van der ", " van den ", " von der ")
@@ -608,9 +606,15 @@ def _court_cases(text: str, spans: Sequence[Span]) -> list[Span]:
         if first is not None:
             out.append((first, end))
     for case in _CASE.finditer(text):
-        if court or _CASE_DATE.match(text, case.end()):
-            out.append(case.span())
+        if _CASE_DATE.match(text, case.end()) and not any(_is_people(party) for party in case.group().split(" v")):
+            out.append(case.span())  # not "Catholics v Protestants (1618)": two sides
     return out
+
+
+def _is_people(party: str) -> bool:
+    """Whether a side is a people or a group in the plural ("Reds", "Catholics", "Allies")."""
+    word = party.strip(" .").rsplit(" ", 1)[-1].lower()
+    return len(word) > 3 and word.endswith("s") and (is_common(word[:-1]) or is_common(word[:-3] + "y"))
 
 
 # "the March on Rome": a month's name before "on" and a place is an event, not a date.

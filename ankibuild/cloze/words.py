@@ -180,15 +180,19 @@ EPONYM_HEADS = frozenset(
     maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
     ulcers cyst cysts hernia procedure operation contracture tumour tumours triangle gangrene
     plexus diverticulum patches apparatus curve modulus glands rules anomaly postulates
-    angle line lines iodine wort pouch squirrel finch finches gazelle swan""".split()
+    angle line lines iodine wort pouch pulse squirrel finch finches gazelle swan""".split()
 )
-"""Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease"), with
-the animals a species is named by after a person ("Abert's squirrel", "Darwin's finches")."""
+"""Nouns that make one term of a possessive name ("Hooke's law", "Parkinson's disease",
+"Corrigan's pulse"), with the animals a species is named by after a person ("Abert's squirrel",
+"Darwin's finches")."""
 
-EPONYM_DISEASE_ENDINGS = ("itis", "oma", "omas", "osis", "opathy", "plasia", "algia", "aemia", "emia", "myotomy")
+EPONYM_DISEASE_ENDINGS = (
+    *("itis", "oma", "omas", "osis", "opathy", "plasia", "algia", "aemia", "emia"),
+    *("myotomy", "ectomy", "plasty"),
+)
 """Endings of diseases and operations named after who described them: "Kaposi's sarcoma",
-"Hashimoto's thyroiditis", "Ramstedt's pyloromyotomy" (but "Marx's dichotomy", and a patient's
-"Eden's cholecystectomy")."""
+"Hashimoto's thyroiditis", "Ramstedt's pyloromyotomy", "Wertheim's hysterectomy" (not "otomy":
+"Marx's dichotomy"). A patient's operation reads the same ("Eden's cholecystectomy")."""
 
 POSSESSIVE_PLACES = frozenset(
     """hospital hospice college university cathedral church chapel abbey priory school academy park
