@@ -186,6 +186,7 @@ _LATIN_HEADS = frozenset("corpus substantia pars vas vena dura pia zona".split()
 _POSITIONS = frozenset({"anterior", "posterior", "inferior", "superior"})
 # The words that tell kinds of a molecule apart: "acetyl CoA", "cyclic AMP", "messenger RNA".
 _LOADED_CARRIERS = ("NAD", "NADP", "FAD")
+_OXIDISED_CARRIERS = frozenset({"NAD", "NADP"})  # written with their plus: "NAD+", "NADP+"
 _LOADED = frozenset({"reduced", "Reduced"})
 _KINDS_OF_MOLECULE = {
     "CoA": frozenset({"acetyl"}),
@@ -326,6 +327,7 @@ def shape(
     formulas: list[Span] | None = None
     complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
     leads = _lead_lists(text) if "V" in text and "," in text else ()
+    indexed = not _INDICES.isdisjoint(text)  # "T²", "E₁": most lines write no index
     out: list[Span] = []
     for start, end in spans:
         if complexes and any(s <= start and end <= e for s, e in complexes):
@@ -361,7 +363,7 @@ def shape(
                 and is_symbol(text, start, end)
             ):
                 continue
-            if end - start <= _SYMBOL_LENGTH and _is_indexed_symbol(text, start, end):
+            if indexed and end - start <= _SYMBOL_LENGTH and _is_indexed_symbol(text, start, end):
                 continue  # "T² ∝ r³", "hf = E₁ − E₂", "v = H₀d": a quantity with its index, in a sum
             if after == " ":
                 if text.startswith(" the ", end):
@@ -479,13 +481,15 @@ _COMPLEX_WIDTHS = frozenset({"broad", "narrow"})
 
 
 # The indices a quantity's symbol is written with ("E₁", "T²", "T½"), not a charge ("Fe³⁺").
-_INDICES = frozenset("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½")
+_INDEX_MARKS = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½"
+_INDICES = frozenset(_INDEX_MARKS)
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_CHARGES = frozenset("+-−⁺⁻")
-_SUM_SIGNS = frozenset("=∝≈+−×÷/")
+_CHARGES = frozenset("+-−") | _SUPERSCRIPT_CHARGES
+_SUM_SIGN_MARKS = "=∝≈+−×÷/"
+_SUM_SIGNS = frozenset(_SUM_SIGN_MARKS)
 # A sign after a symbol and the token after the sign: "T² ∝ r³", "R₁ + R₂", "T₁/T₂", "E₂ - E₁";
 # "PGE₂ = fever mediator" names what the symbol is.
-_SIGN_AFTER = re.compile(r" ?(?:[=∝≈+−×÷/]|-(?= ?\S*[₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½])) ?([^\s;,:()]+)")
+_SIGN_AFTER = re.compile(rf" ?(?:[{_SUM_SIGN_MARKS}]|-(?= ?\S*[{_INDEX_MARKS}])) ?([^\s;,:()]+)")
 
 
 def _is_indexed_symbol(text: str, start: int, end: int) -> bool:
@@ -633,8 +637,7 @@ def with_count(text: str, start: int, end: int) -> int:
     symbols = name.rstrip("+-−")
     # a formula shows a number or a charge ("CO2", "K+"); "BB" is a genotype
     if (
-        name not in _CARRIERS
-        and symbols not in _OXIDISED_CARRIERS
+        name.removesuffix("+") not in _CARRIERS  # "2 NAD+": a carrier in its oxidised form
         and not (
             (symbols != name or any(ch.isdigit() for ch in symbols))
             and len(name) <= _FORMULA_LENGTH
@@ -709,9 +712,6 @@ def with_test_statistic(text: str, end: int) -> int:
 
 _TEST_LETTER_GAPS = frozenset(" -")
 _TEST_STATISTIC = re.compile(r" [A-Za-z][ -]tests?\b")
-
-
-_OXIDISED_CARRIERS = frozenset({"NAD", "NADP"})
 
 
 def with_charge(text: str, start: int, end: int) -> int:

@@ -247,7 +247,8 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         )
     ):
         last = office  # "Gordon Brown PM": a surname that is an everyday word ends a full name too
-    first = _trim(run, start, last, opening)
+    styled = _styled(run, start, last)  # "Queen Victoria"; not "First Lady Eleanor Roosevelt"
+    first = start if styled else _trim(run, start, last, opening)
     if (
         first < last
         and cores[last][0].lower() in PLACE_ABBREVIATIONS
@@ -257,7 +258,6 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
     ):
         first = last  # "Urban UK", "Rural USA": an adjective describes the country; "Age UK" is a charity
     opening = opening and first == start
-    styled = first == start and _styled(run, first, last)
     owned = first < last and (cores[first][1] or cores[last][0].lower() in _NAMED_PLACES or styled)
     if first > last or (classes[first] in ("title", "roman", "connector") and not owned):
         return None
@@ -331,8 +331,6 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             break  # a title that owns the rest of the name is part of it: "King's College"
         if cls == "title" and cores[last][0].lower() in _NAMED_PLACES and last > after:
             break  # a place named after a royal: "Prince William Sound", "Queen Elizabeth Olympic Park"
-        if cls == "title" and first == start and _styled(run, first, last):
-            break  # not "First Lady Eleanor Roosevelt", where the title is an office
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
