@@ -415,9 +415,12 @@ def _opens_heading(lower: str, term: str) -> bool:
     return lower.startswith(term) and lower[len(term) : len(term) + 3] in _HEADING_GAPS
 
 
-def _lists_after(text: str, head: str) -> bool:
-    """Whether a line lists items after its head rather than defining it: "red flags: a, b, c",
-    "worst hit: Tacloban | storm surge"; not "free trade: no tariffs or quotas"."""
+def _labels_items(text: str, head: str) -> bool:
+    """Whether a line's head is everyday words in small letters that list items after it rather
+    than a term it defines: "red flags: a, b, c", "worst hit: Tacloban | storm surge"; not "free
+    trade: no tariffs or quotas"."""
+    if " " not in head or head not in text or not _is_ordinary(head):
+        return False
     rest = text[text.find(head) + len(head) :].split(";", 1)[0]  # the field the head opens
     return "|" in rest or rest.count(",") >= _LISTED_ITEMS
 
@@ -581,12 +584,8 @@ def _learn(texts: Sequence[str]) -> Lexicon:
                 plain_topics.append((term, len(lines) - 1))
             elif " " in term:
                 topics.append(term)
-        defined = []
-        for term in definitions(text):
-            if " " in term and _is_ordinary(term) and term in text and _lists_after(text, term):
-                plain_topics.append((term, len(lines) - 1))
-            else:
-                defined.append(term)
+        # "red flags: a, b, c", "worst hit: Tacloban | storm surge": everyday words over a list label it
+        defined = [term for term in definitions(text) if not _labels_items(text, term)]
         for term in (*defined, *topics, *listed(text), *chained(text), *compounds(text)):
             if term:
                 described.update(_with_plural(term))
