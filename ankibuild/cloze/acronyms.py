@@ -9,6 +9,7 @@ from typing import Protocol
 
 from .words import STOPWORDS
 
+_WORD = re.compile(r"\w+")  # a word as a regex bounds it: letters, digits and "_"
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
 _ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
 _REACH = 2  # how many lines from a use of the acronym its phrase may be written
@@ -39,8 +40,9 @@ def acronym_phrases(lines: Sequence[Line], acronyms: Iterable[str]) -> Iterator[
         return
     # Each letter of an acronym opens a word of the phrase: a line without them all spells none.
     initials = [_initials(line) for line in lines]
+    written = _words_written(lines)
     for acronym in sorted(wanted):
-        used = _lines_using(lines, acronym)
+        used = _lines_using(lines, written, acronym)
         if not used:
             continue
         letters = set(acronym)
@@ -64,11 +66,33 @@ def _initials(line: Line) -> set[str]:
     return {word[0] for word in _ANY_WORD.findall(line.lower)}
 
 
-def _lines_using(lines: Sequence[Line], acronym: str) -> list[int]:
+def _words_written(lines: Sequence[Line]) -> dict[str, list[int]]:
+    """The lines (in order) where each word that is not all in small letters is written, and each
+    such plural without its "s": looked up once per acronym, where reading every line for each
+    acronym costs a long course the lines times the acronyms."""
+    written: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        for word in _WORD.findall(line.text):
+            if word.islower():
+                continue
+            for form in (word, word[:-1]) if word[-1] == "s" else (word,):
+                found = written.setdefault(form, [])
+                if not found or found[-1] != index:
+                    found.append(index)
+    return written
+
+
+def _lines_using(lines: Sequence[Line], written: dict[str, list[int]], acronym: str) -> list[int]:
+    """The lines that write ``acronym`` in capitals as a word of its own, or its plural ("GPs")."""
     upper = acronym.upper()
+    first = _WORD.match(upper)
+    if first is not None and first.end() == len(upper):
+        return written.get(upper, [])
     pattern = re.compile(rf"(?<!\w){re.escape(upper)}s?(?!\w)")
-    # The plain search first: most lines do not hold the letters at all.
-    return [index for index, line in enumerate(lines) if upper in line.text and pattern.search(line.text)]
+    if first is None:
+        return [index for index, line in enumerate(lines) if pattern.search(line.text)]
+    # "COX-2", "U&E": its first part stands as a word of its own wherever it is written
+    return [index for index in written.get(first.group(), []) if pattern.search(lines[index].text)]
 
 
 def _near(used: list[int], count: int) -> list[int]:

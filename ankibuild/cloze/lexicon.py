@@ -61,7 +61,7 @@ from .names import LineNames, capitalised_words, line_names, lower_case, unlabel
 from .quotes import find_quoted
 from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
-from .tokens import NEXT_WORD, holds_words, number_starts
+from .tokens import NEXT_WORD, Course, holds_words, number_starts
 from .words import (
     CLINICAL_VERBS,
     DETERMINERS,
@@ -866,18 +866,22 @@ def _bound_pairs(lines: Sequence[_Text], lower: Counter[str], names: set[str]) -
 def _numbered_series(lines: Sequence[_Text], phrases: Sequence[str]) -> set[str]:
     """The phrases the notes number in every use, and with more than one number: the parts of a
     series ("eco lec 1 - populations", "eco lec 2 - communities"), which head notes, not a term."""
-    numbers: dict[str, set[str]] = {phrase: set() for phrase in phrases}
-    for line in lines:
-        for phrase in phrases:
-            at = line.lower.find(phrase)
-            while at >= 0 and phrase in numbers:
-                number = _SERIES_NUMBER.match(line.lower, at + len(phrase))
-                if number is None:
-                    del numbers[phrase]  # written once without a number: a term after all
-                else:
-                    numbers[phrase].add(number.group(1))
-                    at = line.lower.find(phrase, at + 1)
-    return {phrase for phrase, seen in numbers.items() if len(seen) >= 2}
+    if not phrases:
+        return set()
+    course = Course([line.lower for line in lines])
+    numbered: set[str] = set()
+    for phrase in phrases:
+        seen: set[str] = set()
+        for at in course.find(phrase):
+            index, start = course.line_of(at)
+            number = _SERIES_NUMBER.match(lines[index].lower, start + len(phrase))
+            if number is None:
+                break  # written once without a number: a term after all
+            seen.add(number.group(1))
+        else:
+            if len(seen) >= 2:
+                numbered.add(phrase)
+    return numbered
 
 
 _CONTRASTED = re.compile(r" (?:vs\.?|v|versus) ")  # "positive selection vs negative selection"

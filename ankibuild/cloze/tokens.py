@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 _SENTENCE_MARKS = frozenset(".!?:;=→•([{")
 _SKIPPED_BEFORE = frozenset(" \t\"'‘“*>")
@@ -102,3 +104,34 @@ def keyword_hits(text: str, keys: frozenset[str]) -> list[tuple[int, int]]:
                 out.append((at, end))
             at = text.find(key, end)
     return sorted(out)
+
+
+class Course:
+    """The lines of a course as one text, to find where each of many phrases is written.
+
+    One search of the whole text per phrase: a search of every line for every phrase costs the
+    lines times the phrases, and a long course has thousands of each.
+    """
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.text = "\n".join(lines)
+        self.starts: list[int] = []
+        at = 0
+        for line in lines:
+            self.starts.append(at)
+            at += len(line) + 1
+
+    def find(self, needle: str) -> Iterator[int]:
+        """Each place ``needle`` (no line break in it) is written, overlapping ones too, in order."""
+        text = self.text
+        at = text.find(needle)
+        while at >= 0:
+            yield at
+            at = text.find(needle, at + 1)
+
+    def line_of(self, at: int) -> tuple[int, int]:
+        """The index of the line that a place of the text is in, and where in that line it is."""
+        index = bisect_right(self.starts, at) - 1
+        return index, at - self.starts[index]
