@@ -48,8 +48,8 @@ _NUMBER_POINT = re.compile(
             rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             # "1970s-80s": a range of decades is one date
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s(?:[\-–]['’]?\d0s)?\b|['’]\d0s\b)",
-            # "1914-18"; "1979/80", a year that runs into the next
-            rf"(?P<shortrange>{_YEAR}(?:{_DASH}\d{{2}}|/(?:\d{{2}}|1\d{{3}}|20\d{{2}}))(?!\d|[.,]\d))",
+            # "1914-18"; "1868-9", checked to end after it starts; "1979/80", a year that runs into the next
+            rf"(?P<shortrange>{_YEAR}(?:{_DASH}\d{{2}}|[\-–]\d|/(?:\d{{2}}|1\d{{3}}|20\d{{2}}))(?!\d|[.,]\d))",
             # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
             rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
             rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d)"
@@ -174,6 +174,8 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
         if match is None:
             continue
         end, form = match.end(), match.lastgroup or "year"
+        if form == "shortrange" and not text[end - 2].isdigit() and text[end - 1] <= text[start + 3]:
+            end, form = start + 4, "year"  # "BS 1363-1": a part of a standard, not years that run back
         pos = end
         if circa is not None:
             if form not in _AFTER_CIRCA:
