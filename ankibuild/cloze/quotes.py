@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .words import DETERMINERS, EXAM_COMMANDS, PARTICLES, STOPWORDS
+from .words import CONNECTORS, DETERMINERS, EXAM_COMMANDS, PARTICLES, STOPWORDS
 
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
@@ -26,7 +26,8 @@ def _verb_with_object(verb: str, after: str) -> bool:
     return after in DETERMINERS and len(verb) > 3 and verb.endswith(("s", "ed")) and not verb.endswith("ss")
 
 
-_SMALL_WORDS = frozenset("a an the of in on and or for to at by with".split())
+# The small words of a title: English ones, and the particles of other languages ("Dia do Fico").
+_SMALL_WORDS = frozenset("a an the of in on and or for to at by with do dos das".split()) | CONNECTORS
 
 
 def find_quoted(text: str) -> list[tuple[int, int]]:
