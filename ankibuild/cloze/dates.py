@@ -33,6 +33,7 @@ _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
 _DASH = r"\s?[\-–—]\s?"
 # The end of the century, a date only after a word that says when: "sea level up 1 m by 2100".
 _CENTURY_YEAR = r"(?:(?<=[Bb]y )|(?<=[Ii]n )|(?<=[Uu]ntil )|(?<=[Tt]o ))2100(?![0-9A-Za-z]|[.,]\d|\s?[%°]|\s?BCE?\b)"
+_BP_YEARS = r"(?:\d{1,3},\d{3}|\d{4,6})"
 _BC_YEAR = r"\d{1,4}\s?BCE?\b"  # "15 March 44 BC"
 # "may" in small letters is a month only before a year: "23 may 1618", "may 1848"; not "it may".
 _SMALL_MAY = rf"may(?=,?\s(?:{_BC_YEAR}|{_YEAR}))"
@@ -53,7 +54,7 @@ _NUMBER_POINT = re.compile(
             # "c. 460 – c. 370 BC"; "AD 129–216", not "AD 15–20%" (autosomal dominant)
             rf"(?P<year>{_YEAR}{_ERA}?|{_CENTURY_YEAR}|\d{{1,4}}(?:{_DASH}(?:c\.\s?)?\d{{1,4}})?\s?BCE?\b"
             rf"|(?<=\bAD\s)\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?!\d|[.,]\d|\s?%|\s(?:in|of)\s\d|{_DASH}\d)"
-            r"|(?:\d{1,3},\d{3}|\d{4,6})\s?BP\b"  # years before present: "18,000 BP"
+            rf"|{_BP_YEARS}(?:{_DASH}{_BP_YEARS})?\s?BP\b"  # years before present: "18,000 BP", "12,900-11,700 BP"
             rf"|\d{{1,4}}(?:\.\d{{1,2}})?(?:{_DASH}\d{{1,4}}(?:\.\d{{1,2}})?)?\s?(?:mya|Mya|MYA|bya)\b)",  # "5-7 mya"
             rf"(?P<day>{_DAYS}(?:,?\s{_YEAR})?)",  # a date only after a month: "Oct 22nd, 1956"
             r"(?P<shortyear>['’]\d{2}(?![\d'’]|s\b))",  # a date only after a month: "Oct '62"

@@ -62,8 +62,10 @@ _SIZES = (
 # rough or a bound, when it has a size or a magnitude ("approx. 1 million", "over 2,000 mm", "up
 # to 50 m"). A time is one only as how long ago ("about 10,000 years ago"): elsewhere "over 5 min"
 # is how long a practical waits, unless the notes are clinical.
-_WITH_UNIT = rf"(?: ?(?:{_SIZES}|(?:{_TIMES})(?: ago)?))"  # "~20 nt", "~315 km/h", "~18,000 years ago"
-_WITH_SIZE = rf"(?: ?(?:{_SIZES}|(?:{_TIMES}) ago))"
+# A size may be per a time: "~140 m³/s", "~10 GtC/yr", "~1.8 m/yr".
+_PER_TIME = r"(?:/(?:s|yr|year|day|a|h|hr)\b)?"
+_WITH_UNIT = rf"(?: ?(?:(?:{_SIZES}){_PER_TIME}|(?:{_TIMES})(?: ago)?))"  # "~20 nt", "~315 km/h", "~18,000 years ago"
+_WITH_SIZE = rf"(?: ?(?:(?:{_SIZES}){_PER_TIME}|(?:{_TIMES}) ago))"
 _MAGNITUDE = r"(?: ?(?:million|billion|thousand|bn))"
 _ROUGH_WORDS = (
     "approx.", "approx", "about", "around", "c.", "nearly", "almost", "over", "under", "up to", "above",
