@@ -238,7 +238,8 @@ _PREFIX_REACH = len("trans-")
 _EVENT_OF = re.compile(
     r"(?<![\w\-])(?:treaty|battle|siege|peace|congress|edict|declaration|charter|statute|convention"
     r"|conference|league|sack|partition|unification|massacre|defenestration|dissolution"
-    r"|annexation|storming|bill|act|council|isthmus|gulf|strait|straits|bay|cape) of (?:the )?$",
+    r"|annexation|storming|bill|act|council|isthmus|gulf|strait|straits|bay|cape) of (?:the )?$"
+    r"|(?<![\w\-])(?-i:Plan|Army|Diet|Concordat) of (?:the )?$",  # not "an army of sepoys"
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
