@@ -40,6 +40,7 @@ from .words import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     MONTHS,
+    PARTICLES,
     PROPER_NAMES,
     STOPWORDS,
     TITLES,
@@ -98,6 +99,11 @@ _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
 # Heads that are verbs too, in the plain form: "Britain, France + Israel plan the attack".
 _VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign".split())
+# And as a verb after one doer, with its object or a particle after it: "Italy signs the pact",
+# "Stanley signs treaties", "Papen talks Hindenburg round", "the Supreme Court strikes down the NRA".
+_VERB_S_HEADS = frozenset("signs strikes talks plans raids purges riots boycotts campaigns".split())
+_OBJECT_MARKERS = DETERMINERS | PARTICLES | {"round"}
+_CAPITALISED_NEXT = re.compile(r" ([A-Z][a-z]*)\b")
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
 # Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
@@ -133,6 +139,8 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return _of_end(text, match.end(2))  # "Simpson's index of diversity"
         if second in DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
+        if mark is None and word in _VERB_S_HEADS and _takes_object(text, match.end(2), second):
+            return 0
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
         if word in _TRIALS and text[start:end].isupper():
@@ -151,6 +159,15 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Eisenhower's domino theory" is his; "Volkmann's ischaemic contracture" is named
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
+
+
+def _takes_object(text: str, end: int, second: str | None) -> bool:
+    """Whether the word after a head in "-s" is what a verb acts on: an article, a particle, a
+    name ("talks Hindenburg round") or a plural noun ("signs treaties"); not a month ("strikes Aug 1980")."""
+    if second is not None:
+        return second in _OBJECT_MARKERS or (second.endswith("s") and not second.endswith(("ss", "us")))
+    word = _CAPITALISED_NEXT.match(text, end)
+    return word is not None and word.group(1).lower() not in MONTHS
 
 
 def _of_end(text: str, end: int) -> int:
