@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .words import CONNECTORS, DETERMINERS, EXAM_COMMANDS, PARTICLES, STOPWORDS
+from .words import CONNECTORS, DETERMINERS, EXAM_COMMANDS, PARTICLES, STOPWORDS, is_common
 
 # Inside, an apostrophe may only start a possessive: 'Stolypin's necktie'.
 _SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])((?:[^'‘’\n]|['’]s\b){1,60}?)(?<=[\w)])['’](?!s\b)")
@@ -46,6 +46,8 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             start, end = match.span(1)
             inner = match.group(1)
+            if _glosses(text, match.start(), inner):
+                continue
             if _is_term(inner) and not any(s < end and start < e for s, e in out):
                 if inner.startswith(("the ", "The ")) and inner.count(" ") > 1:
                     start += len("the ")  # "the spanish ulcer": the term, not its article
@@ -53,6 +55,31 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
                     start += inner.index(" ") + 1  # "a place in the sun"; a title keeps its "A"
                 out.append((start, end))
     return sorted(out)
+
+
+# What stands between a word and the gloss of it in quotes: "sakoku ('closed country')".
+_GLOSS_GAPS = (" (", " = ", " - ")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+# The endings of the Greek and Latin words of science, which are English terms, not foreign words.
+_CLASSICAL_ENDINGS = ("oma", "itis", "osis", "aemia", "emia", "ase", "gon", "in", "ine", "ia", "um", "us")
+
+
+def _glosses(text: str, quote: int, inner: str) -> bool:
+    """Whether a quotation of everyday words in small letters translates the foreign word before
+    it ("sakoku ('closed country')", "sulh-i kul = 'peace with all'"): the word is the term, and
+    its meaning is what the card asks. Not a nickname for a name or an abbreviation ("CRVO =
+    "stormy sunset"", "SDI ("Star Wars")") nor for an English term of science ("fibroadenoma
+    ("breast mouse")")."""
+    gap = next((gap for gap in _GLOSS_GAPS if text.endswith(gap, 0, quote)), None)
+    if gap is None or " " not in inner or not inner.islower():
+        return False
+    before = _WORD_BEFORE.search(text, 0, quote - len(gap))
+    if before is None:
+        return False
+    word = before.group(1)
+    if not word.islower() or is_common(word) or word.endswith(_CLASSICAL_ENDINGS):
+        return False  # "fibroadenoma ("breast mouse")": an English term's nickname is one to learn
+    return all(is_common(word) for word in re.findall(r"[^\W\d_]+", inner))
 
 
 def _is_term(inner: str) -> bool:
