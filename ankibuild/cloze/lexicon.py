@@ -639,6 +639,11 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     if clinical:  # "fever", "weight loss": what presentations and side effects are made of
         names.update(word for word in counts.lower if word in SYMPTOMS)
         terms.update(_subject_phrases(lines, _SYMPTOMS_BY_FIRST))
+    # "turks call him Kanuni", "~100,000 ethiopians": a people in small letters, as "Poles" is none;
+    # "the soviets seized power" are councils
+    names.difference_update(
+        [name for name in names if name.endswith("s") and is_proper_adjective(name[:-1]) and name != "soviets"]
+    )
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
