@@ -143,6 +143,8 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
+        if word == "scheme" and _runs_scheme(text[start:end]):
+            return 0  # "EA scheme", "Banbury scheme": whose scheme, not its name ("Yellow Card scheme")
         if word in _TRIALS and text[start:end].isupper():
             return 0  # "the NINDS trial": a trial in capitals is known by its acronym alone
         return match.end(2)
@@ -159,6 +161,19 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Eisenhower's domino theory" is his; "Volkmann's ischaemic contracture" is named
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
+
+
+# Bodies that run schemes: "Environment Agency scheme" is theirs.
+_SCHEME_RUNNERS = frozenset(
+    "agency council trust board authority government ministry department bank commission".split()
+)
+
+
+def _runs_scheme(name: str) -> bool:
+    """Whether a name before "scheme" is who runs it (an abbreviation, a place or a body) rather
+    than ordinary words that name the scheme ("Yellow Card scheme", "Virgin Lands scheme")."""
+    words = name.lower().split()
+    return name.isupper() or words[-1] in _SCHEME_RUNNERS or not all(is_common(word) for word in words)
 
 
 def _takes_object(text: str, end: int, second: str | None) -> bool:
