@@ -101,7 +101,7 @@ class _Words(NamedTuple):
 
 
 # The titles a person is known by together with their name: "Queen Victoria", "Lady Jane Grey".
-_STYLED_TITLES = frozenset({"queen", "lady", "earl"})
+_STYLED_TITLES = frozenset({"queen", "lady", "earl", "shah"})
 # The places that take a royal's name and title: "Prince Edward Island", "Queen Maud Land".
 _NAMED_PLACES = POSSESSIVE_PLACES | frozenset("sound land islands strait straits falls lake station".split())
 
@@ -310,7 +310,7 @@ def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
 
 
 def _styled(run: _Words, first: int, last: int) -> bool:
-    """Whether a title and the name right after it are how the person is known: "Queen Victoria",
+    """Whether a title and the name right after it are how the person is known: "Queen Victoria", "Shah Jahan",
     "Lady Jane Grey", "Earl Sutherland" (a given name too); not "Earl of Essex" nor "King Henry"."""
     cores, classes = run
     return first < last and cores[first][0].lower() in _STYLED_TITLES and classes[first + 1] in NAME_LIKE
