@@ -129,6 +129,11 @@ _OFFICES = frozenset({"PM", "MP", "MPs"})
 # Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
 # ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
 # of the Cold War").
+# Bodies named for what they work for: "Committee for Famine Relief", "Centers for Disease Control".
+_BODIES_FOR = frozenset(
+    """committee committees centre center centres centers campaign society council commission ministry
+    office institute fund foundation movement league union alliance association trust agency""".split()
+)
 _TOPIC_OPENERS = DISCOURSE | frozenset("origins origin rise fall end collapse".split())
 
 
@@ -155,8 +160,14 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
     if final and classes[final - 1] == "strong" and words[final].istitle() and words[final].lower() in _SURNAME_WORDS:
         classes[final] = "strong"  # "Thomas More", "Theresa May"
     for i in range(1, final):
-        if i == 1 and words[i] == "for" and classes[0] == "common" and classes[i + 1] in ("common", *NAME_LIKE):
-            classes[i] = "connector"  # a title's "for" after one everyday word: "Scramble for Africa", "Nets for Life"
+        if (
+            words[i] == "for"
+            and classes[i + 1] in ("common", *NAME_LIKE)
+            and ((i == 1 and classes[0] == "common") or cores[i - 1][0].lower() in _BODIES_FOR)
+        ):
+            # a title's "for" after one everyday word: "Scramble for Africa", "Nets for Life"; a
+            # body's for what it works: "Oxford Committee for Famine Relief", "Centers for Disease Control"
+            classes[i] = "connector"
         elif (
             classes[i] == "stop"
             and words[i] in _TITLE_SMALL_WORDS
