@@ -37,7 +37,9 @@ from .words import (
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
-_ALL_HEADS = EVENT_HEADS | ORG_HEADS
+# The land a river names in small letters after it: "Humber estuary", "Amazon basin", "Yangzi delta".
+_RIVER_PARTS = frozenset({"estuary", "basin", "delta"})
+_ALL_HEADS = EVENT_HEADS | ORG_HEADS | _RIVER_PARTS
 # After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
 _PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
 _HEADING_WORDS = frozenset(
