@@ -61,7 +61,7 @@ _NUMBER_POINT = re.compile(
         ]
     )
 )
-_NOT_BEFORE = frozenset("£$€¥#.,/+")
+_NOT_BEFORE = frozenset("£$€¥#.,/+÷×")
 _WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
 _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
@@ -110,7 +110,7 @@ _LISTED_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2}),? $")  # a year just b
 _ROUGHLY = frozenset("about around roughly approximately nearly".split())
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
-    total killing lost + = × * < > ≤ ≥ ~ ≈""".split()
+    total killing lost + = × ÷ * < > ≤ ≥ ~ ≈""".split()
 )
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
 _UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")

@@ -167,8 +167,18 @@ _VERBS_IN_ENT = frozenset(
 )
 
 
+# "def: buffer - a solution that ...": the notes' label for a definition, then the term and a mark.
+_LABELLED_DEFINITION = re.compile(
+    rf"\s*(?:[Dd]ef|[Dd]efn|[Dd]efinition)\s?:\s*({_WORD}(?: {_WORD}){{0,3}})(?:\s?:\s|\s=\s|\s[-–]\s|\s\()"
+)
+
+
 def definitions(text: str) -> Iterator[str]:
     """The terms a line defines or describes, in lower case."""
+    labelled = _LABELLED_DEFINITION.match(text)
+    if labelled is not None:
+        yield labelled.group(1).lower()
+        text = text[labelled.start(1) :]
     described = _described(text)
     owned = _unowned(described, text) if described else None
     if owned:
