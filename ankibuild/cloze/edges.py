@@ -339,6 +339,11 @@ def shape(
         after = text[end : end + 1]
         if first == "Δ" and text[start + 1 : end].isalpha():
             continue  # "ΔH", "ΔfH", "Δt": a change in a quantity is its symbol; "ΔF508" names a mutation
+        if reacts and first.isdigit() and end - start <= _FORMULA_LENGTH:
+            if reactions is None:
+                reactions = _symbol_equations(text)
+            if any(s <= start and end <= e for s, e in reactions):
+                continue  # "H2 + I2 ⇌ 2HI": a counted formula in a symbol equation is the equation's
         if first.isupper():
             if text[end - 2 : end] == "ed" and "-" in text[start:end]:
                 end = without_participle(text, start, end)
@@ -1297,7 +1302,8 @@ _RELATIONS = "=≈∝≤≥<>"
 _ARITHMETIC = "+−×÷/*^√²³½·"
 _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
 # A sum inside one token, between letters or digits: "½QV", "mv²", "2pq+q²"; a relation: "C=O"
-_INNER_SUM = re.compile(r"\w[×*^+−]\S|[½√]\w|\w[²³]")  # not "/": "140/90", "g/L", "FEV1/FVC" are no sums
+# A power of a bracket is one too: "[HI]²", "p(NH3)²".
+_INNER_SUM = re.compile(r"\w[×*^+−]\S|[½√]\w|[\w\])][²³]")  # not "/": "140/90", "g/L", "FEV1/FVC" are no sums
 _INNER_RELATION = re.compile(r"\w[=≈≤≥<>]\w")
 _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
