@@ -61,7 +61,7 @@ _NUMBER_POINT = re.compile(
         ]
     )
 )
-_NOT_BEFORE = frozenset("£$€¥#.,/+÷×")
+_NOT_BEFORE = frozenset("£$€¥#.,/+÷×*")
 _WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
 _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")

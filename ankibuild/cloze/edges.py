@@ -310,6 +310,7 @@ _CARRIER = re.compile(
     rf"(?<![\w+−/-]){_ION}(?:/{_ION})+[- ](?:ATPases?|pumps?|exchangers?|symporters?|antiporters?|co-?transporters?)\b"
 )
 _CARRIER_HINT = re.compile(r"ATPase|pump|exchanger|porter")
+_ALLELE = re.compile(r"\*\d{2,4}(?::\d{2,3})*(?![\w:])")
 
 
 def shape(
@@ -400,6 +401,9 @@ def shape(
                     start, end = with_channel(text, start, end)  # "voltage-gated Na+ channels"
             elif after == "'" or after == "’":
                 end = with_ellipsis(text, start, end)
+            elif after == "*" and text[end + 1 : end + 2].isdigit():
+                allele = _ALLELE.match(text, end)  # "HLA-B*1502", "HLA-B*57:01": the allele is the fact
+                end = allele.end() if allele is not None else end
             elif after == "." and text[end - 1].isdigit() and text[end + 1 : end + 2].isdigit():
                 decimal = _DECIMAL.match(text, end)  # "PM2.5": the size names the particles
                 end = decimal.end() if decimal is not None else end

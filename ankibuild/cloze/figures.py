@@ -74,7 +74,7 @@ _ROUGH_WORDS = (
 # A lookbehind each, as lookbehinds take a fixed width: "(?<=\b[Aa]bout )".
 _ROUGHLY = "(?:" + "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{re.escape(w[1:])} )" for w in _ROUGH_WORDS) + ")"
 _APPROXIMATE = (
-    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}{_MAGNITUDE}?{_WITH_UNIT}?{_UNIT_ENDS}"
+    rf"(?:(?<=~)|(?<=~ )){_AMOUNT}(?::\d+)*{_MAGNITUDE}?{_WITH_UNIT}?{_UNIT_ENDS}"  # a ratio too: "~3:1"
     rf"|{_ROUGHLY}{_AMOUNT}(?:{_MAGNITUDE}{_WITH_SIZE}?|{_WITH_SIZE}){_UNIT_ENDS}"
 )
 _DOSES = re.compile(rf"{_MONEY}|{_BEFORE}{_SIGN}{_AMOUNT} ?(?:{_DOSE_UNITS}|%){_AFTER}|{_APPROXIMATE}")
