@@ -139,7 +139,7 @@ _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 # A complex ion in square brackets, ligands in small letters too: "[Cu(H2O)6]2+", "[Cu(en)3]2+".
 _COMPLEX = r"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*|[a-z]{1,3})+\)\d*)+\]\d*"
 _SPECIES_SYMBOL = (
-    rf"(?:\d*•?(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|{_COMPLEX})+•?"  # "CO2", "Fe(OH)2", "Cl•"
+    rf"(?:(?:\d*|½)•?(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|{_COMPLEX})+•?"  # "CO2", "Fe(OH)2", "Cl•", "½O2"
     r"(?:\d?[+\-−](?=\())?(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?"  # a charge and a state: "Na+(g)", "Cl-(aq)"
     r"|\d*e[\-−])"
 )
@@ -418,6 +418,11 @@ def shape(
         else:
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
+            if equation and end - start <= _FORMULA_LENGTH and " " not in text[start:end]:
+                if formulas is None:
+                    formulas = formula_spans(text)
+                if any(s <= start and end <= e for s, e in formulas):
+                    continue  # "pH = pKa + log([A-]/[HA])": a function of a formula is the formula's
             if start >= 3 and text[start - 3 : start].lower() in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
                 start -= 3  # "in vitro", "ex situ": the Latin phrase, not half of it
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):
@@ -594,7 +599,7 @@ def _add_formula(run: list[tuple[int, int, str]], out: list[Span]) -> None:
     related = computed = False
     for i, piece in enumerate(pieces):
         between = signs[i] and 0 < i < len(pieces) - 1 and not signs[i - 1] and not signs[i + 1]
-        inner = _INNER_SUM.search(piece) is not None
+        inner = _INNER_SUM.search(piece) is not None or _FUNCTION.match(piece) is not None
         if any(sign in piece for sign in _RELATIONS) and (between or _INNER_RELATION.search(piece)):
             related = True
         if (between and any(sign in piece for sign in _ARITHMETIC)) or inner:
@@ -1309,6 +1314,7 @@ _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
 # A power of a bracket is one too: "[HI]²", "p(NH3)²".
 _INNER_SUM = re.compile(r"\w[×*^+−]\S|[½√]\w|[\w\])][²³]")  # not "/": "140/90", "g/L", "FEV1/FVC" are no sums
 _INNER_RELATION = re.compile(r"\w[=≈≤≥<>]\w")
+_FUNCTION = re.compile(r"[−-]?(?:log|ln|exp|sin|cos|tan)(?:10)?(?![A-Za-z])")  # "pKa = −log Ka": a function computes
 _WORD = re.compile(r"[A-Za-z]{4,}")  # a formula's letters stand alone or in threes: "mgh", "½mv²"
 # Symbols of units, which follow a number: "230 V", "50 Hz", "5 MW".
 _UNITS = frozenset(
