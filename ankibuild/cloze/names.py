@@ -145,6 +145,8 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
         if word == "scheme" and _runs_scheme(text[start:end]):
             return 0  # "EA scheme", "Banbury scheme": whose scheme, not its name ("Yellow Card scheme")
+        if word == "system" and text[start:end].isupper():
+            return 0  # "NHS system": the body's; "Canton system" is named
         if word in _TRIALS and text[start:end].isupper():
             return 0  # "the NINDS trial": a trial in capitals is known by its acronym alone
         return match.end(2)

@@ -37,9 +37,11 @@ from .words import (
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
-# The land a river names in small letters after it: "Humber estuary", "Amazon basin", "Yangzi delta".
-_RIVER_PARTS = frozenset({"estuary", "basin", "delta"})
-_ALL_HEADS = EVENT_HEADS | ORG_HEADS | _RIVER_PARTS
+# The land a river names in small letters after it ("Humber estuary", "Amazon basin", "Yangzi
+# delta"), and a system, mission or edict named after a place or a person ("Canton system",
+# "Macartney mission", "Gülhane edict").
+_NAMED_PARTS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
+_ALL_HEADS = EVENT_HEADS | ORG_HEADS | _NAMED_PARTS
 # After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
 _PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
 _HEADING_WORDS = frozenset(
