@@ -135,7 +135,7 @@ DETERMINERS = frozenset("the a an his her its their our your".split())
 EPITHETS = frozenset(
     """great conqueror confessor confesor terrible wise bold magnificent elder younger pious fair
     unready wake good bald just lionheart navigator martyr liberator lawgiver peacemaker impaler
-    short fat lame""".split()
+    short fat lame kingmaker venerable silent red""".split()
 )
 """The epithets of rulers and leaders, which follow a one-word name after "the" ("William the Conqueror")."""
 EVENT_HEADS = frozenset(
