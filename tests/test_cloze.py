@@ -263,3 +263,15 @@ def test_pressures_and_molar_masses_make_no_course_clinical() -> None:
     dosed = Lexicon.from_texts([*course, "aspirin 300 mg", "clopidogrel 75 mg", "ramipril 10 mg"])
     assert dosed.clinical
     assert "10 min" in texts(course[3], find_blanks(course[3], dosed, DEFAULT))
+
+
+@pytest.mark.parametrize(
+    ("line", "term"),
+    [
+        ("def: a buffer - resists change in pH", "buffer"),
+        ("def: the rain shadow - dry land behind hills", "rain shadow"),
+    ],
+)
+def test_a_labelled_definition_defines_its_term_without_the_article(line: str, term: str) -> None:
+    blanks = find_blanks(line, Lexicon.from_texts([line]), ClozeSettings())
+    assert [line[b.start : b.end] for b in blanks] == [term]

@@ -61,7 +61,7 @@ _NUMBER_POINT = re.compile(
         ]
     )
 )
-_NOT_BEFORE = frozenset("£$€¥#.,/+÷×*")
+_NOT_BEFORE = frozenset("£$€¥#.,/+÷×")
 _WORD_BEFORE_STOPS = frozenset(" \t([{\"'‘“")
 _MONTH_WORD = re.compile(rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\-–]|{_MONTH}[\-–])?{_MONTH},?")
 _BARE_MONTH_AFTER = re.compile(rf"{_DASH}{_MONTH}")
@@ -171,6 +171,8 @@ def _points(text: str, numbers: Sequence[int]) -> list[Point]:
             continue
         if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
             continue  # a ratio: "1:1000"
+        if start > 1 and text[start - 1] == "*" and text[start - 2].isalnum():
+            continue  # an allele or a product: "HLA-B*1502", "2*1500"; not "**1914**"
         match = _NUMBER_POINT.match(text, start)
         if match is None:
             continue

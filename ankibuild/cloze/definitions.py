@@ -169,7 +169,8 @@ _VERBS_IN_ENT = frozenset(
 
 # "def: buffer - a solution that ...": the notes' label for a definition, then the term and a mark.
 _LABELLED_DEFINITION = re.compile(
-    rf"\s*(?:[Dd]ef|[Dd]efn|[Dd]efinition)\s?:\s*({_WORD}(?: {_WORD}){{0,3}})(?:\s?:\s|\s=\s|\s[-–]\s|\s\()"
+    rf"\s*(?:[Dd]ef|[Dd]efn|[Dd]efinition)\s?:\s*(?:(?:an?|the|A|An|The)\s+)?({_WORD}(?: {_WORD}){{0,3}})"
+    r"(?:\s?:\s|\s=\s|\s[-–]\s|\s\()"
 )
 
 

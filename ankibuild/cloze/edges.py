@@ -239,7 +239,7 @@ _EVENT_OF = re.compile(
     r"(?<![\w\-])(?:treaty|battle|siege|peace|congress|edict|declaration|charter|statute|convention"
     r"|conference|league|sack|partition|unification|massacre|defenestration|dissolution"
     r"|annexation|storming|bill|act|council|isthmus|gulf|strait|straits|bay|cape) of (?:the )?$"
-    r"|(?<![\w\-])(?-i:Plan|Army|Diet|Concordat) of (?:the )?$",  # not "an army of sepoys"
+    r"|(?<![\w\-])(?P<capital>(?-i:Plan|Army|Diet|Concordat)) of (?:the )?$",  # not "an army of sepoys"
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
@@ -842,6 +842,8 @@ def with_event(text: str, start: int) -> int:
     match = _EVENT_OF.search(text, max(start - _EVENT_OF_REACH, 0), start)
     if match is None or (text[match.start()].islower() and text[start].isupper()):
         return start
+    if match.group("capital") and not match.start():
+        return start  # "Army of Napoleon invaded": a line's first capital names nothing by itself
     return match.start()
 
 

@@ -100,10 +100,10 @@ _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # wha
 # Heads that are verbs too, in the plain form: "Britain, France + Israel plan the attack".
 _VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign".split())
 # And as a verb after one doer, with its object or a particle after it: "Italy signs the pact",
-# "Stanley signs treaties", "Papen talks Hindenburg round", "the Supreme Court strikes down the NRA".
+# "Stanley signs treaties", "the Supreme Court strikes down the NRA"; "over" says what an event
+# was about ("Geneva talks over Indochina", "Dagenham strikes over equal pay").
 _VERB_S_HEADS = frozenset("signs strikes talks plans raids purges riots boycotts campaigns".split())
-_OBJECT_MARKERS = DETERMINERS | PARTICLES | {"round"}
-_CAPITALISED_NEXT = re.compile(r" ([A-Z][a-z]*)\b")
+_OBJECT_MARKERS = (DETERMINERS | PARTICLES | {"round"}) - {"over"}
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
 # Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
@@ -139,12 +139,14 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return _of_end(text, match.end(2))  # "Simpson's index of diversity"
         if second in DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
-        if mark is None and word in _VERB_S_HEADS and _takes_object(text, match.end(2), second):
+        if mark is None and word in _VERB_S_HEADS and _takes_object(second):
             return 0
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
         if word == "scheme" and _runs_scheme(text[start:end]):
-            return 0  # "EA scheme", "Banbury scheme": whose scheme, not its name ("Yellow Card scheme")
+            return 0  # "EA scheme", "Environment Agency scheme": whose scheme, not its name ("Yellow Card scheme")
+        if word in _PART_HEADS and second and second not in STOPWORDS and not is_verb_like(second):
+            return 0  # "Amazon basin deforestation", "Severn estuary barrage": a noun goes on after it
         if word == "system" and text[start:end].isupper():
             return 0  # "NHS system": the body's; "Canton system" is named
         if word in _TRIALS and text[start:end].isupper():
@@ -165,6 +167,9 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
     return 0
 
 
+# Heads a place or a person names that end the name's noun phrase: "Humber estuary", "Canton
+# system"; before another noun they are part of that ("Amazon basin deforestation").
+_PART_HEADS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
 # Bodies that run schemes: "Environment Agency scheme" is theirs.
 _SCHEME_RUNNERS = frozenset(
     "agency council trust board authority government ministry department bank commission".split()
@@ -172,19 +177,18 @@ _SCHEME_RUNNERS = frozenset(
 
 
 def _runs_scheme(name: str) -> bool:
-    """Whether a name before "scheme" is who runs it (an abbreviation, a place or a body) rather
-    than ordinary words that name the scheme ("Yellow Card scheme", "Virgin Lands scheme")."""
-    words = name.lower().split()
-    return name.isupper() or words[-1] in _SCHEME_RUNNERS or not all(is_common(word) for word in words)
+    """Whether a name before "scheme" is who runs it (an abbreviation or a body) rather than the
+    words that name the scheme ("Yellow Card scheme", "Gezira scheme")."""
+    return name.isupper() or name.lower().rsplit(" ", 1)[-1] in _SCHEME_RUNNERS
 
 
-def _takes_object(text: str, end: int, second: str | None) -> bool:
-    """Whether the word after a head in "-s" is what a verb acts on: an article, a particle, a
-    name ("talks Hindenburg round") or a plural noun ("signs treaties"); not a month ("strikes Aug 1980")."""
-    if second is not None:
-        return second in _OBJECT_MARKERS or (second.endswith("s") and not second.endswith(("ss", "us")))
-    word = _CAPITALISED_NEXT.match(text, end)
-    return word is not None and word.group(1).lower() not in MONTHS
+def _takes_object(second: str | None) -> bool:
+    """Whether the word after a head in "-s" is what a verb acts on: an article, a particle or a
+    plural noun ("signs treaties"); a name after it may be who took part ("Reykjavik talks Reagan
+    + Gorbachev")."""
+    if second is None:
+        return False
+    return second in _OBJECT_MARKERS or (second.endswith("s") and not second.endswith(("ss", "us")))
 
 
 def _of_end(text: str, end: int) -> int:

@@ -61,7 +61,10 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
 _GLOSS_GAPS = (" (", " = ", " - ")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 # The endings of the Greek and Latin words of science, which are English terms, not foreign words.
-_CLASSICAL_ENDINGS = ("oma", "itis", "osis", "aemia", "emia", "ase", "gon", "in", "ine", "ia", "um", "us")
+_CLASSICAL_ENDINGS = (
+    "oma", "itis", "osis", "sis", "aemia", "emia", "ase", "gon", "in", "ine", "ia", "um", "us", "i", "is",
+    "on", "ism", "ola", "ata", "em", "ax", "yx",
+)  # fmt: skip
 
 
 def _glosses(text: str, quote: int, inner: str) -> bool:

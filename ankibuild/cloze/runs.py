@@ -135,8 +135,8 @@ _OFFICES = frozenset({"PM", "MP", "MPs"})
 # of the Cold War").
 # Bodies named for what they work for: "Committee for Famine Relief", "Centers for Disease Control".
 _BODIES_FOR = frozenset(
-    """committee committees centre center centres centers campaign society council commission ministry
-    office institute fund foundation movement league union alliance association trust agency""".split()
+    """committee committees centre center centres centers campaign society commission ministry office
+    institute fund foundation movement league alliance association trust agency""".split()
 )
 _TOPIC_OPENERS = DISCOURSE | frozenset("origins origin rise fall end collapse".split())
 
@@ -167,10 +167,14 @@ def _pieces(words: list[str], offsets: list[int], run: _Words, at_start: bool, l
         if (
             words[i] == "for"
             and classes[i + 1] in ("common", *NAME_LIKE)
-            and ((i == 1 and classes[0] == "common") or cores[i - 1][0].lower() in _BODIES_FOR)
+            and (
+                (i == 1 and classes[0] == "common")
+                or (cores[i - 1][0].lower() in _BODIES_FOR and classes[i + 1] == "common")
+            )
         ):
             # a title's "for" after one everyday word: "Scramble for Africa", "Nets for Life"; a
-            # body's for what it works: "Oxford Committee for Famine Relief", "Centers for Disease Control"
+            # body's for the cause it works for: "Oxford Committee for Famine Relief", "Centers for
+            # Disease Control"; not for a country: "Marshall Fund for Europe"
             classes[i] = "connector"
         elif (
             classes[i] == "stop"
