@@ -340,24 +340,20 @@ def shape(
         after = text[end : end + 1]
         if first == "Δ" and text[start + 1 : end].isalpha():
             continue  # "ΔH", "ΔfH", "Δt": a change in a quantity is its symbol; "ΔF508" names a mutation
-        if reacts and first.isdigit() and end - start <= _FORMULA_LENGTH:
+        short = end - start <= _FORMULA_LENGTH
+        if reacts and short and (first.isupper() or first.isdigit()):
             if reactions is None:
                 reactions = _symbol_equations(text)
             if any(s <= start and end <= e for s, e in reactions):
-                continue  # "H2 + I2 ⇌ 2HI": a counted formula in a symbol equation is the equation's
+                continue  # "Al3+ + 3e- → Al", "H2 + I2 ⇌ 2HI": a formula in a symbol equation is the equation's
+        if equation and short and " " not in text[start:end]:
+            if formulas is None:
+                formulas = formula_spans(text)
+            if any(s <= start and end <= e for s, e in formulas):
+                continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
             if text[end - 2 : end] == "ed" and "-" in text[start:end]:
                 end = without_participle(text, start, end)
-            if reacts and end - start <= _FORMULA_LENGTH:
-                if reactions is None:
-                    reactions = _symbol_equations(text)
-                if any(s <= start and end <= e for s, e in reactions):
-                    continue  # "Al3+ + 3e- → Al": a formula in a symbol equation is the equation's
-            if equation and end - start <= _FORMULA_LENGTH and " " not in text[start:end]:
-                if formulas is None:
-                    formulas = formula_spans(text)
-                if any(s <= start and end <= e for s, e in formulas):
-                    continue  # "ΔG = ΔH − TΔS", "NPP = GPP − R": a symbol of a formula is the formula's
             if start > 2 and text[start - 2] == ".":
                 start = with_initials(text, start)
             elif start > 1 and text[start - 1] == "-":
@@ -418,11 +414,6 @@ def shape(
         else:
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
-            if equation and end - start <= _FORMULA_LENGTH and " " not in text[start:end]:
-                if formulas is None:
-                    formulas = formula_spans(text)
-                if any(s <= start and end <= e for s, e in formulas):
-                    continue  # "pH = pKa + log([A-]/[HA])": a function of a formula is the formula's
             if start >= 3 and text[start - 3 : start].lower() in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
                 start -= 3  # "in vitro", "ex situ": the Latin phrase, not half of it
             if after == " " and not text[start:end].islower() and text.startswith(_NAMED_PARTS, end):

@@ -25,7 +25,7 @@ from .edges import (
     small_acronyms,
 )
 from .numbered import numbered_names
-from .runs import ANY_NOUN, analyse_run
+from .runs import ANY_NOUN, PART_HEADS, analyse_run
 from .technical import is_species_name
 from .tokens import NEXT_WORD, keyword_hits, number_starts, starts_sentence
 from .words import (
@@ -140,12 +140,12 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
         if second in DETERMINERS and word in _VERB_HEADS:
             return 0  # "Britain, France + Israel plan the attack": a verb and its object
         if mark is None and word in _VERB_S_HEADS and _takes_object(second):
-            return 0
+            return 0  # "Stanley signs treaties": the doer's verb and what it acts on
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
         if word == "scheme" and _runs_scheme(text[start:end]):
             return 0  # "EA scheme", "Environment Agency scheme": whose scheme, not its name ("Yellow Card scheme")
-        if word in _PART_HEADS and second and second not in STOPWORDS and not is_verb_like(second):
+        if word in PART_HEADS and second and second not in STOPWORDS and not is_verb_like(second):
             return 0  # "Amazon basin deforestation", "Severn estuary barrage": a noun goes on after it
         if word == "system" and text[start:end].isupper():
             return 0  # "NHS system": the body's; "Canton system" is named
@@ -167,9 +167,6 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
     return 0
 
 
-# Heads a place or a person names that end the name's noun phrase: "Humber estuary", "Canton
-# system"; before another noun they are part of that ("Amazon basin deforestation").
-_PART_HEADS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
 # Bodies that run schemes: "Environment Agency scheme" is theirs.
 _SCHEME_RUNNERS = frozenset(
     "agency council trust board authority government ministry department bank commission".split()

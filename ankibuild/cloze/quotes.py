@@ -62,9 +62,24 @@ _GLOSS_GAPS = (" (", " = ", " - ")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 # The endings of the Greek and Latin words of science, which are English terms, not foreign words.
 _CLASSICAL_ENDINGS = (
-    "oma", "itis", "osis", "sis", "aemia", "emia", "ase", "gon", "in", "ine", "ia", "um", "us", "i", "is",
-    "on", "ism", "ola", "ata", "em", "ax", "yx",
-)  # fmt: skip
+    "oma",
+    "ia",
+    "ase",
+    "gon",
+    "in",
+    "ine",
+    "um",
+    "us",
+    "i",
+    "is",
+    "on",
+    "ism",
+    "ola",
+    "ata",
+    "em",
+    "ax",
+    "yx",
+)
 
 
 def _glosses(text: str, quote: int, inner: str) -> bool:

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 # The land a river names in small letters after it ("Humber estuary", "Amazon basin", "Yangzi
 # delta"), and a system, mission or edict named after a place or a person ("Canton system",
 # "Macartney mission", "Gülhane edict").
-_NAMED_PARTS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
-_ALL_HEADS = EVENT_HEADS | ORG_HEADS | _NAMED_PARTS
+PART_HEADS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
+_ALL_HEADS = EVENT_HEADS | ORG_HEADS | PART_HEADS
 # After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
 _PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
 _HEADING_WORDS = frozenset(
@@ -130,14 +130,14 @@ def analyse_run(run: str, lexicon: Lexicon) -> RunInfo:
 
 _COUNTRY_ADJECTIVE_ENDS = ("an", "al", "ern", "ing", "ed")  # "urban", "rural", "northern", "changing"
 _OFFICES = frozenset({"PM", "MP", "MPs"})
-# Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
-# ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
-# of the Cold War").
-# Bodies named for what they work for: "Committee for Famine Relief", "Centers for Disease Control".
+# Bodies named for the cause they work for: "Committee for Famine Relief", "Centers for Disease Control".
 _BODIES_FOR = frozenset(
     """committee committees centre center centres centers campaign society commission ministry office
     institute fund foundation movement league alliance association trust agency""".split()
 )
+# Words a heading opens with before "of" and the thing it is about: the notes' words for an aspect
+# ("Causes of the French Revolution", "Role of the United Nations") and a story's parts ("Origins
+# of the Cold War").
 _TOPIC_OPENERS = DISCOURSE | frozenset("origins origin rise fall end collapse".split())
 
 
@@ -329,8 +329,9 @@ def _named_after_of(run: _Words, first: int, after: int, last: int) -> bool:
 
 
 def _styled(run: _Words, first: int, last: int) -> bool:
-    """Whether a title and the name right after it are how the person is known: "Queen Victoria", "Shah Jahan",
-    "Lady Jane Grey", "Earl Sutherland" (a given name too); not "Earl of Essex" nor "King Henry"."""
+    """Whether a title and the name right after it are how the person is known: "Queen Victoria",
+    "Shah Jahan", "Lady Jane Grey", "Earl Sutherland" (a given name too); not "Earl of Essex" nor
+    "King Henry"."""
     cores, classes = run
     return first < last and cores[first][0].lower() in _STYLED_TITLES and classes[first + 1] in NAME_LIKE
 
