@@ -99,10 +99,10 @@ _OF_WORD = re.compile(r" of ([a-z]{3,})\b(?![\-'’])")
 _LETTER_HINT = re.compile(r"(?<![\w\-.'’])[A-Z](?:[ \-][a-z]|\+|-Day)")  # what every name by a letter holds
 # Heads that are verbs too, in the plain form: "Britain, France + Israel plan the attack".
 _VERB_HEADS = frozenset("plan act fire purge raid strike flood riot boycott crash campaign".split())
-# And as a verb after one doer, with its object or a particle after it: "Italy signs the pact",
-# "Stanley signs treaties", "the Supreme Court strikes down the NRA"; "over" says what an event
-# was about ("Geneva talks over Indochina", "Dagenham strikes over equal pay").
-_VERB_S_HEADS = frozenset("signs strikes talks plans raids purges riots boycotts campaigns".split())
+# And in "-s" as a verb after one doer, with its object or a particle after it: "Italy signs the
+# pact", "Stanley signs treaties", "the Supreme Court strikes down the NRA"; "over" says what an
+# event was about ("Geneva talks over Indochina", "Dagenham strikes over equal pay").
+_VERB_S_HEADS = frozenset([head + ("es" if head.endswith("sh") else "s") for head in _VERB_HEADS] + ["signs", "talks"])
 _OBJECT_MARKERS = (DETERMINERS | PARTICLES | {"round"}) - {"over"}
 # Heads that name what someone found, whatever word stands between: "Wien's displacement law".
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
