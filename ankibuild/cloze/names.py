@@ -143,12 +143,10 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Stanley signs treaties": the doer's verb and what it acts on
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
-        if word == "scheme" and _runs_scheme(text[start:end]):
-            return 0  # "EA scheme", "Environment Agency scheme": whose scheme, not its name ("Yellow Card scheme")
+        if word in _RUN_HEADS and _runs_it(text[start:end]):
+            return 0  # "EA scheme", "NHS system": whose it is, not its name ("Yellow Card scheme", "Canton system")
         if word in PART_HEADS and second and second not in STOPWORDS and not is_verb_like(second):
             return 0  # "Amazon basin deforestation", "Severn estuary barrage": a noun goes on after it
-        if word == "system" and text[start:end].isupper():
-            return 0  # "NHS system": the body's; "Canton system" is named
         if word in _TRIALS and text[start:end].isupper():
             return 0  # "the NINDS trial": a trial in capitals is known by its acronym alone
         return match.end(2)
@@ -167,16 +165,16 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
     return 0
 
 
-# Bodies that run schemes: "Environment Agency scheme" is theirs.
-_SCHEME_RUNNERS = frozenset(
-    "agency council trust board authority government ministry department bank commission".split()
-)
+# Heads that an abbreviation or a body before them runs: "EA scheme", "NHS system", "Environment
+# Agency scheme".
+_RUN_HEADS = frozenset({"scheme", "system"})
+_RUNNERS = frozenset("agency council trust board authority government ministry department bank commission".split())
 
 
-def _runs_scheme(name: str) -> bool:
-    """Whether a name before "scheme" is who runs it (an abbreviation or a body) rather than the
-    words that name the scheme ("Yellow Card scheme", "Gezira scheme")."""
-    return name.isupper() or name.lower().rsplit(" ", 1)[-1] in _SCHEME_RUNNERS
+def _runs_it(name: str) -> bool:
+    """Whether a name before a scheme or a system is who runs it (an abbreviation or a body) rather
+    than the words that name it ("Yellow Card scheme", "Gezira scheme", "Canton system")."""
+    return name.isupper() or name.lower().rsplit(" ", 1)[-1] in _RUNNERS
 
 
 def _takes_object(second: str | None) -> bool:
