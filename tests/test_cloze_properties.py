@@ -11,7 +11,17 @@ import re
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from ankibuild.cloze import ClozeSettings, Lexicon, cloze_text, extract_user_blanks, find_blanks, plan_blanks
+from ankibuild.cloze import (
+    ClozeSettings,
+    Lexicon,
+    cloze_text,
+    edges,
+    extract_user_blanks,
+    figures,
+    find_blanks,
+    plan_blanks,
+)
+from ankibuild.cloze.figures import find_figures
 from ankibuild.errors import ClozeError
 from ankibuild.model import Blank
 
@@ -200,3 +210,41 @@ def test_any_course_can_be_learnt(course: list[str]) -> None:
     lexicon = Lexicon.from_texts(course)
     for text in course:
         check_blanks(text, find_blanks(text, lexicon, ClozeSettings()), protected=[])
+
+
+FIGURE_PIECES = ["1", "20", "0.5", "1,287", "-", "−", "–", "£", "$", "'", "’", "~", "~ ", "about ", "over ", "<", "≥ "]
+FIGURE_PIECES += [" mg", "mg", " mmHg", " min", " days", "/kg", "%", " m³/s", " BP", ":", "/", "a", "HbA", " ", "²"]
+figure_texts = st.lists(st.sampled_from(FIGURE_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(figure_texts, st.booleans())
+@example("HbA1c 48 mmol/mol, -5°C, £110m, '60s, ~ 3:1", True)
+def test_figures_are_tried_where_numbers_start(text: str, clinical: bool) -> None:
+    """Trying a figure only where a number, or its currency or sign, starts finds what trying at
+    every character would."""
+    pattern = figures._ALL if clinical else figures._DOSES
+    expected: list[tuple[int, int]] = []
+    end = 0
+    for start in range(len(text)):
+        match = pattern.match(text, start) if start >= end else None
+        if match is not None:
+            expected.append(match.span())
+            end = match.end()
+    if clinical and "over " in text:
+        expected = [
+            (s, e) for s, e in expected if not (text.endswith("over ", 0, s) and figures._MINUTES.fullmatch(text, s, e))
+        ]
+    assert find_figures(text, clinical) == expected
+
+
+SIDE_PIECES = ["a", "Φ", " ", "=", ";", ",", ":", "(", ")", "= ", " = "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SIDE_PIECES), max_size=10).map("".join), st.integers(0, 30))
+def test_left_side_of_an_equation(text: str, start: int) -> None:
+    """The left side of an equation ending at ``start`` reads as the pattern of one would."""
+    start = min(start, len(text))
+    match = re.compile(r"([^=;,:()]*?) ?= ?$").search(text, 0, start)
+    assert edges._left_side(text, start) == (None if match is None else match.group(1))

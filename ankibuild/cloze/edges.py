@@ -60,6 +60,7 @@ from .words import (
     NUMBERED,
     PARTICLES,
     PLACE_ABBREVIATIONS,
+    PROPER_ADJECTIVES,
     PROPER_NAMES,
     ROUTINE_SHORTHAND,
     SAINTS,
@@ -329,7 +330,7 @@ def shape(
     formulas: list[Span] | None = None
     complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
     leads = _lead_lists(text) if "V" in text and "," in text else ()
-    indexed = not _INDICES.isdisjoint(text)  # "T²", "E₁": most lines write no index
+    indexed = not text.isascii() and not _INDICES.isdisjoint(text)  # "T²", "E₁": most lines write no index
     out: list[Span] = []
     for start, end in spans:
         if complexes and any(s <= start and end <= e for s, e in complexes):
@@ -472,7 +473,11 @@ def shape(
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         if first.isupper() and start > 3 and text[start - 1] == " " and text[start - 2].islower():
             start = with_proper_adjective(text, start)
-        if text[end : end + 1] == " " and _describes(text, start, end):
+        if (
+            text[end : end + 1] == " "
+            and text[start:end].lower() in _PROPER_ADJECTIVE_FORMS
+            and _describes(text, start, end)
+        ):
             continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
     if "/" in text and _CARRIER_HINT.search(text) is not None:
@@ -527,6 +532,10 @@ def _lead_lists(text: str) -> list[Span]:
     ]
 
 
+# Every form of a word ``_describes`` may read as a nationality, to pass over the rest cheaply.
+_PROPER_ADJECTIVE_FORMS = PROPER_ADJECTIVES | frozenset(word + "s" for word in PROPER_ADJECTIVES)
+
+
 def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
@@ -557,6 +566,9 @@ def formula_spans(text: str) -> list[Span]:
     ("INR > 8", "ABPI < 0.9 = PAD") nor words ("CO = cardiac output")."""
     out: list[Span] = []
     for clause in _CLAUSE.finditer(text):
+        part = clause.group()
+        if _RELATION_MARKS.isdisjoint(part) or (_ARITHMETIC_MARKS.isdisjoint(part) and _FUNCTION.search(part) is None):
+            continue  # a formula relates and computes: most clauses of a line with "=" hold no sum
         run: list[tuple[int, int, str]] = []
         for token in _TOKEN.finditer(text, clause.start(), clause.end()):
             piece = token.group()
@@ -573,7 +585,7 @@ def _is_wordy(token: str, before: str) -> bool:
     """Whether a token of a line is a word rather than part of a formula: four letters or more
     outside brackets ("energy", not "V(out)"), or a small word not joined to the sum ("at" in
     "ωA at x = 0"; not in "v = u + at")."""
-    bare = _ANNOTATION.sub("", token)
+    bare = _ANNOTATION.sub("", token) if "(" in token or "[" in token else token
     if _LETTERS.search(bare) is not None:
         return True
     word = bare.strip(".,;:!?")
@@ -1293,7 +1305,7 @@ def _plain_term(span: str) -> bool:
 
 # The sides of an equals sign, up to the next mark that ends a formula.
 _RIGHT_SIDE = re.compile(r" ?= ?([^=;,:()]*)")
-_LEFT_SIDE = re.compile(r"([^=;,:()]*?) ?= ?$")
+_SIDE_ENDS = "=;,:()"  # what no side of an equation holds, as ``_RIGHT_SIDE`` reads one
 _FORMULA_SIDE = re.compile(r" = ?([^=;,:]*)")  # brackets and all: "v = √(2GM/r)"
 # The clauses of a line, and the tokens of a clause: a formula never crosses "; " nor ", ".
 _CLAUSE = re.compile(r"[^;,:]+(?:[,:](?! )[^;,:]*)*")
@@ -1303,6 +1315,8 @@ _LETTERS = re.compile(r"[A-Za-z]{4,}")
 _RELATIONS = "=≈∝≤≥<>"
 _ARITHMETIC = "+−×÷/*^√²³½·"
 _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
+_RELATION_MARKS = frozenset(_RELATIONS)
+_ARITHMETIC_MARKS = frozenset(_ARITHMETIC)
 # A sum inside one token, between letters or digits: "½QV", "mv²", "2pq+q²"; a relation: "C=O"
 # A power of a bracket is one too: "[HI]²", "p(NH3)²".
 _INNER_SUM = re.compile(r"\w[×*^+−]\S|[½√]\w|[\w\])][²³]")  # not "/": "140/90", "g/L", "FEV1/FVC" are no sums
@@ -1345,10 +1359,10 @@ def is_symbol(text: str, start: int, end: int) -> bool:
     right = _RIGHT_SIDE.match(text, end)
     if right is not None and not _has_word(right.group(1)):
         return True
-    left = _LEFT_SIDE.search(text, 0, start)
+    left = _left_side(text, start)
     if left is None:
         return False
-    quantity = _QUANTITY.search(left.group(1)) if end - start <= _PRODUCT_LENGTH else None
+    quantity = _QUANTITY.search(left) if end - start <= _PRODUCT_LENGTH else None
     if (
         quantity is not None
         and not _spells(quantity.group().strip(), text[start:end])
@@ -1356,7 +1370,24 @@ def is_symbol(text: str, start: int, end: int) -> bool:
         and not _names_after(text, end)
     ):
         return True  # "flux Φ = BA", "τ = RC", "P = Fv": a quantity's letter, then its sum; "P = PE" spells
-    return not _has_word(left.group(1))
+    return not _has_word(left)
+
+
+def _left_side(text: str, start: int) -> str | None:
+    """What stands on the left of an equals sign that ``start`` follows ("flux Φ" in "flux Φ = BA"),
+    back to the clause's start or an opening bracket; None where no equals sign comes right
+    before ``start``. A scan back rather than a pattern: a search for a side that ends at
+    ``start`` tries every place before it."""
+    if text[start - 2 : start] == "= ":
+        equals = start - 2
+    elif text[start - 1 : start] == "=":
+        equals = start - 1
+    else:
+        return None
+    if equals and text[equals - 1] == " ":
+        equals -= 1
+    begin = 1 + max(text.rfind(mark, 0, equals) for mark in _SIDE_ENDS)
+    return text[begin:equals]
 
 
 def _is_group(span: str) -> bool:
