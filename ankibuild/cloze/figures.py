@@ -15,7 +15,9 @@ fat") or the scale of a story ("rain in 24 h").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from .tokens import number_starts
 
 Span = tuple[int, int]
 
@@ -101,20 +103,19 @@ _THRESHOLDS = 5
 """Comparisons with a number that make notes clinical without a dose: "≥ 7 days", "EPDS ≥ 13"."""
 
 
-# Where a figure may start: a number, or the currency or sign before one. Each is tried once,
-# anchored, since a search would try every alternative, lookbehinds and all, at every character
-# of the line. A sign is a start of its own, so the number after it is tried too.
-_STARTS = re.compile(r"[£$€]?\d+|[−-](?=\d)")
-
-
-def find_figures(text: str, clinical: bool) -> list[Span]:
+def find_figures(text: str, clinical: bool, numbers: Sequence[int] | None = None) -> list[Span]:
     """The key figures of a line: in any notes doses, concentrations, pressures, shares, sums of
     money and numbers written as roughly so; in clinical notes (``clinical``) also durations,
     volumes, masses, lengths, readings and the numbers after a comparison, though not how many
-    minutes a drip runs ("over 15 min")."""
+    minutes a drip runs ("over 15 min"). ``numbers`` are where the line's numbers start
+    (``number_starts``), if the caller knows."""
+    if numbers is None:
+        numbers = number_starts(text)
+    if not numbers:
+        return []
     if not clinical:
-        return _figures(text, _DOSES)
-    found = _figures(text, _ALL)
+        return _figures(text, _DOSES, numbers)
+    found = _figures(text, _ALL, numbers)
     if "over " in text:
         found = [(s, e) for s, e in found if not (text.endswith("over ", 0, s) and _MINUTES.fullmatch(text, s, e))]
     return found
@@ -122,17 +123,34 @@ def find_figures(text: str, clinical: bool) -> list[Span]:
 
 # How many minutes a drip or an injection runs: "over 15 min" is how it is given, not a fact to learn.
 _MINUTES = re.compile(r"\d+(?:\s?[-–]\s?\d+)? ?(?:min|mins|minutes)")
+_CURRENCIES = "£$€"
+_SIGNS = "−-"
+_APOSTROPHES = "'’"
 
 
-def _figures(text: str, pattern: re.Pattern[str]) -> list[Span]:
+def _figures(text: str, pattern: re.Pattern[str], numbers: Sequence[int]) -> list[Span]:
+    """Each figure ``pattern`` matches, tried once at each place one may start. Every figure starts
+    at a number that no letter or digit stands before, or at the currency or the sign before such a
+    number, and ``number_starts`` has already found those numbers: a search would try every
+    alternative, lookbehinds and all, at every character of the line."""
     out: list[Span] = []
     end = 0
-    for start in _STARTS.finditer(text):
-        if start.start() >= end:
-            match = pattern.match(text, start.start())
-            if match is not None:
-                out.append(match.span())
-                end = match.end()
+    for number in numbers:
+        if text[number] in _APOSTROPHES:
+            number += 1  # "'60s": the number starts after its apostrophe
+        before = text[number - 1 : number]
+        if before and before in _SIGNS:
+            starts: tuple[int, ...] = (number - 1, number)  # "−5°C" and "10-20 mg": either may start one
+        elif before and before in _CURRENCIES:
+            starts = (number - 1,)
+        else:
+            starts = (number,)
+        for start in starts:
+            if start >= end:
+                match = pattern.match(text, start)
+                if match is not None:
+                    out.append(match.span())
+                    end = match.end()
     return out
 
 
@@ -141,7 +159,7 @@ def is_clinical(texts: Iterable[str]) -> bool:
     again and again."""
     doses = thresholds = 0
     for text in texts:
-        doses += len(_figures(text, _DOSE))
+        doses += len(_figures(text, _DOSE, number_starts(text)))
         thresholds += len(_COMPARED.findall(text))
         if doses >= _DOSING_FIGURES or thresholds >= _THRESHOLDS:
             return True

@@ -88,7 +88,7 @@ def find_blanks(
         for s, e in shape(text, names, numbers, dates):
             candidates.append((3, s - e, s, e, "name"))
     if "figures" in detectors:
-        for s, e in find_figures(text, lexicon.clinical):
+        for s, e in find_figures(text, lexicon.clinical, numbers):
             candidates.append((4, s - e, s, e, "figure"))
     if not candidates:
         return ()
