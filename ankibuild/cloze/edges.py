@@ -444,20 +444,22 @@ def shape(
                 if end == stop and word[-1] in _CLASSIFYING_LAST:
                     end = with_noun(text, start, end)
                 if end == stop and " " not in word:
-                    end = with_part(text, end)
+                    if text.startswith(_PART_STARTS, end):  # most terms: no such noun follows
+                        end = with_part(text, end)
                 elif end == stop and text.startswith(" channel", end):
                     channel = _CHANNEL.match(text, end)  # "voltage-gated sodium channels", "sodium ion
                     end = channel.end() if channel is not None else end  # channels": what the ions pass
-                if end == stop:
+                if end == stop and word[word.rfind(" ") + 1 :] in PROPER_NAMES:
                     end = with_small_regnal(text, start, end)
-                if end == stop:
+                if end == stop and text.startswith(_KIND_NUMBER_STARTS, end):
                     end = with_kind_number(text, end)
             if numbers and text[end + 1 : end + 2].isdigit() and not text[end - 1].isdigit():
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start >= 7 and text.startswith("On the ", start - 7) and " of " in text[start:end]:
             start -= 7  # a work's title: "On the Origin of Species", "On the Fabric of the Human Body"
         elif start > 4 and text[start - 4 : start] in _OF_BEFORE:
-            start = with_event(text, start)
+            if text[start - 4 : start] == " of " or text[max(start - 8, 0) : start].lower() == " of the ":
+                start = with_event(text, start)  # "the" alone, before most names, names no event
         elif start > 3 and first.islower() and text[start - 1] == " " and text[start:end] in PROPER_NAMES:
             start = with_place_word(text, start)  # "lake victoria", "mount st helens" in small letters
         if equation and end - start > 2 and text[end - 2] == " " and text.startswith(" =", end):
@@ -856,6 +858,7 @@ _AMBIGUOUS_NUMERALS = frozenset({"I", "V", "X", "IV"})
 
 # The number of one kind of a term: "aquaporin-2", "interleukin-6", "angiotensin II", "complex IV".
 _KIND_NUMBER = re.compile(r"(?:-\d{1,2}| ([IVX]+))(?![\w\-+])")
+_KIND_NUMBER_STARTS = ("-", " I", " V", " X")
 
 
 def with_kind_number(text: str, end: int) -> int:
