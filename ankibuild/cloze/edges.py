@@ -156,7 +156,7 @@ _SYMBOL_EQUATION = re.compile(
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
-_SMALL_ACRONYM = re.compile(r"(?<![\w\-])[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")
+_SMALL_ACRONYM = re.compile(r"(?<![\w\-])(?!cmH2O\b)[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")  # a unit: "5 cmH2O"
 # Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1";
 # not units with a power ("cm3", "km2"), functions ("ln2") nor "b4".
 _SMALL_GENE = re.compile(r"(?<![\w\-./^])([a-z]{1,4})\d{1,3}(?![\w\-/.,]\d|[\w\-/])")

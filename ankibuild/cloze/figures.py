@@ -34,7 +34,7 @@ _PER = r"kg|L|l|dL|mL|ml|mol|mmol|h|hr|min|wk|week|m2|m²|24 ?h"
 # ("120 mmHg", "180 g/mol") does not.
 _GIVEN_UNITS = rf"(?!g/mol\b)(?:{_MEASURE})(?:/(?:{_PER}))+(?:/day)?|mg|mcg|µg|ug|micrograms?|milligrams?|units|IU"
 # With the other units of a dose, a concentration or a pressure, in any notes.
-_DOSE_UNITS = rf"{_GIVEN_UNITS}|g/mol|kg/m²|kg/m2|mmol|mmHg|kPa|ppm|ppb"
+_DOSE_UNITS = rf"{_GIVEN_UNITS}|g/mol|kg/m²|kg/m2|mmol|mmHg|cmH2O|cmH₂O|kPa|ppm|ppb"
 _TIMES = r"h|hrs?|hours?|mins?|minutes?|days?|weeks?|wks?|months?|yrs?|years?"
 _CLINICAL_UNITS = rf"g|kg|mL|ml|L|mm|cm(?:/yr|/year)?|°C|ms|{_TIMES}"
 # An age or a time in two units is one figure: "3 yrs 4 months", "6 months - 3 years".
