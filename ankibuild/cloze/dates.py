@@ -25,7 +25,7 @@ _MONTH = (
 )
 _ERA = r"(?:\s?(?:BC|BCE|AD|CE)\b)"
 # Plausible years only (1000-2099), not a quantity: "1500m", "1200°C", "15%" are none.
-_YEAR = r"(?:1\d{3}|20\d{2})(?![0-9A-Za-z]|[.,]\d|\s?[%°])"
+_YEAR = r"(?:1\d{3}|20\d{2})(?![0-9A-Za-z×]|[.,]\d|\s?[%°])"  # "~1800× the proton's mass" multiplies
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _DAYS = rf"{_DAY}(?:\s?[/&\-–]\s?{_DAY})?"  # "8/9th", "24-26"
 _MODIFIER = r"(?<![\w])(?:[Ee]arly|[Mm]id|[Ll]ate)[\s\-–]+"
