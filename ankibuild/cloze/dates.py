@@ -115,6 +115,13 @@ _QUANTITY_BEFORE = frozenset(
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
 _UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
 _POWER = re.compile(r"(?:-[123]|⁻?[¹²³])$")  # the power a unit is raised to: "cm-1", "m³"
+_RANGE_TAIL = re.compile(r"\s?[-–]\s?\d{1,4}(?![\d.,])")
+# Units that measure: after a range of numbers they make it no range of years, where a count
+# does not ("1939-45 deaths").
+_MEASURES = frozenset(
+    """km miles metres meters feet kg tonnes tons mg mcg ug µg mmol IU ml mL g m cm mm nm dm kelvin
+    kj kJ mol ppm mph rpm hz Hz volts watts kcal calories""".split()
+)
 _UNITS_AFTER = frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
     votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
@@ -280,9 +287,18 @@ def _is_count(text: str, start: int, end: int) -> bool:
         if before in _QUANTITY_BEFORE or before == "per":
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)
-    after = text[end + 1 : end + 12].split(" ", 1)[0].rstrip(".,;:)") if text[end : end + 1] == " " else ""
-    after = _POWER.sub("", after)  # "1500 cm-1", "1700 cm⁻¹": a wavenumber, not a year
+    span = _RANGE_TAIL.match(text, end)
+    if span is not None:  # "1680-1750 cm-1": a unit after a range measures both its ends
+        after = _unit_after(text, span.end())
+        return after in _MEASURES or _UNIT_PER.fullmatch(after) is not None
+    after = _unit_after(text, end)
     return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
+
+
+def _unit_after(text: str, end: int) -> str:
+    """The word one space after ``end``, without its power ("1500 cm-1", "1700 cm⁻¹": a wavenumber)."""
+    after = text[end + 1 : end + 12].split(" ", 1)[0].rstrip(".,;:)") if text[end : end + 1] == " " else ""
+    return _POWER.sub("", after)
 
 
 def _merge_ranges(text: str, points: list[Point]) -> list[Point]:
