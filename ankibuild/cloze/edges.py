@@ -857,7 +857,7 @@ _AMBIGUOUS_NUMERALS = frozenset({"I", "V", "X", "IV"})
 
 
 # The number of one kind of a term: "aquaporin-2", "interleukin-6", "angiotensin II", "complex IV".
-_KIND_NUMBER = re.compile(r"(?:-\d{1,2}| ([IVX]+))(?![\w\-+])")
+_KIND_NUMBER = re.compile(r"(?:-\d{1,2}(?:,\d{1,2})?| ([IVX]+))(?![\w\-+])")  # "nylon-6,6"
 _KIND_NUMBER_STARTS = ("-", " I", " V", " X")
 
 
