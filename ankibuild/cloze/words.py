@@ -119,7 +119,7 @@ TITLES = frozenset(
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
     archduchess viceroy vizier gen adm gov justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
-    maj cpl judge commodore sharif khedive shogun consul tribune dictator father""".split()
+    maj cpl judge commodore sharif khedive shogun consul tribune dictator father phd dphil mphil msc bsc mbbs""".split()
 )
 SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
 """What opens a saint's name, and the church, hospital or college named for them ("St Mary's")."""
