@@ -196,7 +196,7 @@ EPONYM_DISEASE_ENDINGS = (
 
 POSSESSIVE_PLACES = frozenset(
     """hospital hospice college university cathedral church chapel abbey priory school academy park
-    square street road bridge bank hall island bay wood cross inn gate court day end""".split()
+    square street road bridge bank hall island bay wood cross inn gate court day end bureau""".split()
 )
 """Nouns that keep a possessive inside a name ("St Mary's Hospital", "King's College",
 "International Women's Day")."""
