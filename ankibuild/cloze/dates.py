@@ -222,6 +222,9 @@ def _grow_left(text: str, start: int, form: str) -> tuple[int, str]:
     if gap != " ":
         return start, form
     word, at = _word_before(text, start - 1)
+    dash = max(word.rfind("-"), word.rfind("–"))
+    if dash > 0 and word[dash - 1].isdigit() and form in _WITH_MONTH and _MONTH_WORD.fullmatch(word, dash + 1):
+        word, at = word[dash + 1 :], at + dash + 1  # "Dec 1936-Feb 1937": the month that ends a range
     if form in _WITH_MONTH and (_MONTH_WORD.fullmatch(word) or (word == "may" and form == "year")):
         given = _word_before(text, at - 1)[0] if at > 1 else ""
         if word == "May," and given.istitle() and given.lower() in PROPER_NAMES:
