@@ -25,6 +25,9 @@ _NUMBER_PLAN = re.compile(
 _ORDINAL_HEADS = frozenset(
     "army armies navy fleet cavalry division regiment battalion brigade corps parallel meridian".split()
 )
+# Streets numbered by an ordinal, and what stands on them, written with capitals: "16th Street
+# Baptist Church", "Fifth Avenue"; not "the 4th church service".
+_ORDINAL_PLACES = frozenset({"Street", "Avenue", "Church"})
 _ORDINAL_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)((?:\s[A-Za-z][\w'’\-]*){1,4})")
 _ORDINAL_WORD = re.compile(rf"(?:{_ORDINAL_WORDS})((?:\s[a-z][\w'’\-]*){{1,4}})")
 # "Article 48", "Art. 231": the word capitalised, as such names are written
@@ -208,6 +211,6 @@ def _last_head_end(match: re.Match[str]) -> int:
         lower = word.group().lower()
         if lower in STOPWORDS or lower == "century":
             break
-        if lower in EVENT_HEADS or lower in _ORDINAL_HEADS:
+        if lower in EVENT_HEADS or lower in _ORDINAL_HEADS or word.group() in _ORDINAL_PLACES:
             end = offset + word.end()
     return end
