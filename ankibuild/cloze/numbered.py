@@ -98,7 +98,27 @@ def numbered_names(text: str, lower: str, numbers: Sequence[int]) -> list[tuple[
         out += [match.span() for match in _LETTER_KINDS.finditer(text)]
     if numbers or _may_name_a_number(lower):
         out += _numbered_names(text, lower, numbers)
+    if "ype I" in text or "ype V" in text:
+        out += _roman_types(text)
     return out
+
+
+# A type numbered in Roman numerals, with a letter for its subtype, and the kind it is of: "Type Ia
+# supernovae", "type II alveolar cells", "Type IV hypersensitivity".
+_ROMAN_TYPE = re.compile(
+    r"(?<![\w\-])[Tt]ype (?:I{1,3}|IV|VI{0,3})[a-d]?"
+    r" ([a-z]{4,})\b(?<!ed)(?<!ly)(?<!est)(?: ([a-z]{4,})\b(?<!ed)(?<!ly))?"  # not "type II commonest"
+)
+_DESCRIBING_ENDS = ("al", "ar", "ic", "ive", "ous", "ory")  # "type II alveolar cells": an adjective, then its noun
+
+
+def _roman_types(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ROMAN_TYPE.finditer(text):
+        kind, noun = match.groups()
+        if noun and kind.endswith(_DESCRIBING_ENDS) and _is_kind(noun):
+            yield match.span()
+        elif _is_kind(kind):
+            yield match.start(), match.end(1)
 
 
 def _lettered_names(lower: str) -> Iterator[tuple[int, int]]:
