@@ -1063,8 +1063,10 @@ def initialled_names(text: str) -> list[Span]:
     out: list[Span] = []
     for match in _INITIALLED.finditer(text):
         first, surname = match.group(1).lower(), match.group(2).lower()
-        if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or surname.endswith("s"):
+        if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS:
             continue
+        if surname.endswith("s") and (is_common(first) or first in NUMBERED or first in _LETTERED_THINGS):
+            continue  # "Type A. Patients"; a given name's surname may end so ("Ida B. Wells")
         if is_common(first):
             if not is_common(surname) and first not in NUMBERED and first not in _LETTERED_THINGS:
                 out.append(match.span())  # "Harry S. Truman": an everyday first name, a surname of its own
