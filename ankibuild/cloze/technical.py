@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import COMMON, is_common
+from .words import COMMON, INFLECTED_ENDS, STOPWORDS, is_common
 
 _PART = 4
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -155,16 +155,19 @@ def _is_typo(word: str) -> bool:
     for candidate in _bases(word):
         if candidate in index:  # a letter lost
             return True
+        # Where the last letter ends no inflection, a variant that keeps it is common only if it
+        # is listed: a set lookup, where ``is_common`` would look for stems too.
+        last = len(candidate) - 1 if candidate[-1] not in INFLECTED_ENDS else 0
         for i in range(len(candidate)):
             shorter = candidate[:i] + candidate[i + 1 :]
-            if is_common(shorter):  # a letter added
+            if shorter in COMMON or shorter in STOPWORDS or (i >= last and is_common(shorter)):  # a letter added
                 return True
             if loose and shorter in index and _changed(candidate, i):  # a letter changed
                 return True
         if loose:
             for i in range(len(candidate) - 1):
                 swapped = candidate[:i] + candidate[i + 1] + candidate[i] + candidate[i + 2 :]
-                if is_common(swapped):
+                if swapped in COMMON or swapped in STOPWORDS or (i + 1 >= last and is_common(swapped)):
                     return True
     return False
 

@@ -385,13 +385,13 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues thu thur thurs fri".split())
 
 
-_INFLECTED_ENDS = frozenset("sdgy")  # the last letters of "-s", "-es", "-ies", "-ed", "-ied", "-ing", "-ly"
+INFLECTED_ENDS = frozenset("sdgy")  # the last letters of "-s", "-es", "-ies", "-ed", "-ied", "-ing", "-ly"
 
 
 def _stems(word: str) -> list[str]:
     """Candidate base forms of a lower-case word under regular English inflection."""
     out: list[str] = []
-    if word[-1:] not in _INFLECTED_ENDS:
+    if word[-1:] not in INFLECTED_ENDS:
         return out  # most words: no inflection ends in their last letter
     n = len(word)
     if n > 4 and word.endswith(("ies", "ied")):
