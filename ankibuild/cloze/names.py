@@ -110,7 +110,7 @@ _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome d
 # an abbreviation or a place ("DNA fragments", "UN bodies").
 _SURNAME_HEADS = frozenset("distribution reagent fragments bodies report".split())
 # The one or two lower-case words after a run, where a head noun may complete it.
-_NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*)(?: ([a-z][a-z\-]*))?")
+_NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*|\d(?:st|nd|rd|th)\b)(?: ([a-z][a-z\-]*))?")  # "Kepler's 1st law"
 
 
 _TRIALS = frozenset({"trial", "trials"})
