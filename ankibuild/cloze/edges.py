@@ -1169,6 +1169,25 @@ def small_acronyms(text: str) -> list[Span]:
     return [match.span() for match in _SMALL_ACRONYM.finditer(text)]
 
 
+# Names molecular biology writes in its own way: a particle by its sedimentation coefficient
+# ("70S", "30S"), a bacterial gene in three small letters and a capital ("lacZ", "oriC", "mecA"),
+# and a polymerase by "pol" ("DNA pol III", "RNA pol", "pol II").
+_SEDIMENTATION = re.compile(r"(?<![\w.,\-])[1-9]\dS(?![\w\-])")
+_BACTERIAL_GENE = re.compile(r"(?<![\w\-])[a-z]{3}[A-Z]\d?(?![\w\-])")
+_POLYMERASE = re.compile(r"(?<![\w\-])(?:(?:DNA|RNA) pol(?: (?:I{1,3}|IV|V))?|pol (?:I{1,3}|IV|V))(?![\w\-])")
+
+
+def molecular_names(text: str, numbered: bool) -> list[Span]:
+    """Sedimentation coefficients, bacterial genes and polymerases written as molecular biology
+    writes them; ``numbered`` tells that the line holds a number."""
+    out = [match.span() for match in _BACTERIAL_GENE.finditer(text)]
+    if numbered:
+        out += [match.span() for match in _SEDIMENTATION.finditer(text)]
+    if " pol" in text or text.startswith("pol "):
+        out += [match.span() for match in _POLYMERASE.finditer(text)]
+    return out
+
+
 def with_number(text: str, end: int, dates: Sequence[tuple[int, int, bool]]) -> int:
     """The end of a name's blank after the number that picks one of its kind ("group 1)",
     "Apollo 15,"): only before a mark or the end of the line, since a number with a word after it

@@ -20,6 +20,7 @@ from .edges import (
     greek_names,
     initialled_names,
     letter_names,
+    molecular_names,
     numbered_acronyms,
     short_species,
     small_acronyms,
@@ -903,6 +904,7 @@ def _read_line(
         numbers = number_starts(text)
     lower = lower_case(text)
     formed = small_acronyms(text)
+    formed += molecular_names(text, bool(numbers))
     if numbers or _DIGIT.search(text) is not None:
         formed += numbered_acronyms(text)
         formed += [span for span in _counted_mnemonics(text) if not overlaps(*span, blocked)]
