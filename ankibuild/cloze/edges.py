@@ -301,7 +301,7 @@ _CLASSIFYING_LAST = frozenset(ending[-1] for ending in _CLASSIFYING)
 _QUALIFIER_LENGTH = 5  # "euglycaemic", "pleuritic"
 # A code that sorts a term before it: a sedimentation coefficient or the numbers of the carbons
 # a bond joins ("70S ribosomes", "1,4 glycosidic bonds"); the term is lower-case.
-_KIND_CODE = re.compile(r"(?<![\w,.])(?:\d{2}S|\d(?:,\d)+-?) $")
+_KIND_CODE = re.compile(r"(?<![\w,.])(?:\d{1,2}S|\d(?:,\d)+-?) $")
 _KIND_CODE_REACH = len("1,4,6- ")
 
 
