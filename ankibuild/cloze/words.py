@@ -153,7 +153,8 @@ EVENT_HEADS = frozenset(
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
-    pump shunt nomogram diagram diagrams tube tubes experiment experiments criterion radius wavelength limit""".split()
+    pump shunt nomogram diagram diagrams tube tubes experiment experiments criterion radius wavelength limit
+    plate plates""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
