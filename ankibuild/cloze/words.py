@@ -154,7 +154,7 @@ EVENT_HEADS = frozenset(
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
     pump shunt nomogram diagram diagrams tube tubes experiment experiments criterion radius wavelength limit
-    plate plates""".split()
+    plate plates acid acids series""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
