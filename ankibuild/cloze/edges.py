@@ -139,10 +139,12 @@ _SUPERSCRIPT_CHARGES = frozenset("⁺⁻")
 _FORMULA_LENGTH = 12  # "C6H12O6", "CH3COOH": longer names are no formulas
 # A complex ion in square brackets, ligands in small letters too: "[Cu(H2O)6]2+", "[Cu(en)3]2+".
 _COMPLEX = r"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*|[a-z]{1,3})+\)\d*)+\]\d*"
+# A charge in plain or raised figures: "2+", "-", "²⁺", "⁻"; a count in plain or lowered ones: "SO4", "SO₄".
+_ION_CHARGE = r"(?:\d?[+\-−]|[²³⁴]?[⁺⁻])"
 _SPECIES_SYMBOL = (
-    rf"(?:(?:\d*|½)•?(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|{_COMPLEX})+•?"  # "CO2", "Fe(OH)2", "Cl•", "½O2"
-    r"(?:\d?[+\-−](?=\())?(?:\([a-z]{1,3}\))?(?:\d?[+\-−])?"  # a charge and a state: "Na+(g)", "Cl-(aq)"
-    r"|\d*e[\-−])"
+    rf"(?:(?:\d*|½)•?(?:[A-Z][a-z]?[\d₀-₉]*|\((?:[A-Z][a-z]?\d*)+\)\d*|{_COMPLEX})+•?"  # "CO2", "Fe(OH)2", "Cl•", "½O2"
+    rf"(?:{_ION_CHARGE}(?=\())?(?:\([a-z]{{1,3}}\))?{_ION_CHARGE}?"  # a charge and a state: "Na+(g)", "Cl⁻(aq)"
+    r"|\d*e[\-−⁻])"
 )
 _COMPLEX_ION = re.compile(_COMPLEX + r"(?:\d?[+\-−])?")
 # A cell diagram: two half-cells joined by a salt bridge, "Zn(s) | Zn2+(aq) || Cu2+(aq) | Cu(s)".
