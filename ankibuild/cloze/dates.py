@@ -280,6 +280,8 @@ def _bare_month_before(text: str, at: int) -> int:
 
 def _is_count(text: str, start: int, end: int) -> bool:
     """Whether a bare year-like number is really a count ("over 1500 troops")."""
+    if text.endswith(", ", 0, start) and text.startswith(", ", end) and _among_numbers(text, start, end):
+        return True
     if start > 1 and text[start - 1] == " ":
         before, at = _word_before(text, start - 1)
         before = before.lower()
@@ -296,6 +298,25 @@ def _is_count(text: str, start: int, end: int) -> bool:
         return after in _MEASURES or _UNIT_PER.fullmatch(after) is not None
     after = _unit_after(text, end)
     return after in _UNITS_AFTER or _UNIT_PER.fullmatch(after) is not None  # "1500 IU/L", "2000 mg/day"
+
+
+# The numbers either side of one in a list: "energies of Al: 578, 1817, 2745".
+_NUMBER_BEFORE = re.compile(r"(?<![\d.,])(\d[\d.]*), $")
+_NUMBER_AFTER = re.compile(r", (\d[\d.]*)(?![\d,]\d)")
+_YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _among_numbers(text: str, start: int, end: int) -> bool:
+    """Whether a number stands in a list between two numbers that are no years ("578, 1817, 2745"),
+    where years would be listed with years ("1905, 1917, 1921")."""
+    before = _NUMBER_BEFORE.search(text, max(start - 12, 0), start)
+    after = _NUMBER_AFTER.match(text, end)
+    return (
+        before is not None
+        and after is not None
+        and _YEAR_ALONE.fullmatch(before.group(1)) is None
+        and _YEAR_ALONE.fullmatch(after.group(1)) is None
+    )
 
 
 def _unit_after(text: str, end: int) -> str:
