@@ -623,7 +623,14 @@ def without_symbol(text: str, end: int) -> int:
     if right is None:
         return end
     side = WIDE_GAP.split(right.group(1), 1)[0]
-    if _WORD.search(side) is None and any(c.isalpha() for c in side) and any(c in _ARITHMETIC for c in side):
+    # The sum is what comes before the side's first word: "mv²/r isn't an extra force", "γt₀, where"
+    lead: list[str] = []
+    for token in side.split():
+        if _WORD.search(token) is not None or token.lower().strip(".") in STOPWORDS:
+            break
+        lead.append(token)
+    sum_ = "".join(lead)
+    if any(c.isalpha() for c in sum_) and any(c in _ARITHMETIC or c in _FORMULA_MARKS for c in sum_):
         return end - 2
     return end
 
@@ -1331,6 +1338,8 @@ def _plain_term(span: str) -> bool:
 
 # The sides of an equals sign, up to the next mark that ends a formula.
 _RIGHT_SIDE = re.compile(r" ?= ?([^=;,:()]*)")
+# Marks a sum holds that words do not: powers and indices, and Greek letters ("mc²", "γt₀").
+_FORMULA_MARKS = frozenset("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹½αβγδεζηθκλμνξπρστφχψωΔΦΩΨΛΓΣΘ")
 _SIDE_ENDS = "=;,:()"  # what no side of an equation holds, as ``_RIGHT_SIDE`` reads one
 _FORMULA_SIDE = re.compile(r" = ?([^=;,:]*)")  # brackets and all: "v = √(2GM/r)"
 # The clauses of a line, and the tokens of a clause: a formula never crosses "; " nor ", ".
