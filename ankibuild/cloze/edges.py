@@ -629,8 +629,8 @@ def without_symbol(text: str, end: int) -> int:
         if _WORD.search(token) is not None or token.lower().strip(".") in STOPWORDS:
             break
         lead.append(token)
-    sum_ = "".join(lead)
-    if any(c.isalpha() for c in sum_) and any(c in _ARITHMETIC or c in _FORMULA_MARKS for c in sum_):
+    formula = "".join(lead)
+    if any(c.isalpha() for c in formula) and any(c in _ARITHMETIC or c in _FORMULA_MARKS for c in formula):
         return end - 2
     return end
 
