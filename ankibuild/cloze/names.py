@@ -41,11 +41,13 @@ from .words import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     MONTHS,
+    NAMED_THING_HEADS,
     PARTICLES,
     PROPER_NAMES,
     STOPWORDS,
     TITLES,
     is_common,
+    is_proper_adjective,
     is_verb_like,
 )
 
@@ -109,7 +111,7 @@ _OBJECT_MARKERS = (DETERMINERS | PARTICLES | {"round"}) - {"over"}
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
 # Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
 # an abbreviation or a place ("DNA fragments", "UN bodies").
-_SURNAME_HEADS = frozenset("distribution reagent fragments bodies report acid acids series".split())
+_SURNAME_HEADS = frozenset("distribution reagent fragments bodies report".split())
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*|\d(?:st|nd|rd|th)\b)(?: ([a-z][a-z\-]*))?")  # "Kepler's 1st law"
 
@@ -144,6 +146,8 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Stanley signs treaties": the doer's verb and what it acts on
         if word in _SURNAME_HEADS and (" " in text[start:end] or text[start:end].isupper()):
             return 0  # "DNA fragments", "UN bodies": such a head follows a surname only
+        if word in NAMED_THING_HEADS and not _names_thing(text[start:end], second):
+            return 0  # "FDR limit", "Bolsheviks experiment with", "Hitler limit on": not the thing named
         if word in _RUN_HEADS and _runs_it(text[start:end]):
             return 0  # "EA scheme", "NHS system": whose it is, not its name ("Yellow Card scheme", "Canton system")
         if word in PART_HEADS and second and second not in STOPWORDS and not is_verb_like(second):
@@ -164,6 +168,20 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
             return 0  # "Eisenhower's domino theory" is his; "Volkmann's ischaemic contracture" is named
         return match.end(3)  # "Monroe doctrine", but not "ACEi side effect": a label
     return 0
+
+
+# Words after a head that make it a verb: "Hitler limit on", "Bolsheviks experiment with".
+_VERB_OBJECT_STARTS = frozenset("on with to the a an his her their its into onto".split())
+
+
+def _names_thing(name: str, second: str | None) -> bool:
+    """Whether a name makes one term of a science's noun after it ("Chandrasekhar limit", "Lewis
+    acids"): not an abbreviation ("FDR limit"), a people or a party in the plural ("Bolsheviks
+    experiment"), nor a subject before its verb and object ("Stalin limit on private plots")."""
+    if name.isupper() or second in _VERB_OBJECT_STARTS:
+        return False
+    last = name.rsplit(" ", 1)[-1].lower()
+    return not (last.endswith("s") and (is_common(last[:-1]) or is_proper_adjective(last)))
 
 
 # Heads that an abbreviation or a body before them runs: "EA scheme", "NHS system", "Environment

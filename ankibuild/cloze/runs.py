@@ -22,9 +22,11 @@ from .words import (
     EPONYM_HEADS,
     EVENT_HEADS,
     INSTRUCTIONS,
+    NAMED_THING_HEADS,
     ORG_HEADS,
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
+    PLATE_HEADS,
     POSSESSIVE_PLACES,
     SAINTS,
     SHORT_GENERA,
@@ -41,7 +43,8 @@ if TYPE_CHECKING:
 # delta"), and a system, mission or edict named after a place or a person ("Canton system",
 # "Macartney mission", "Gülhane edict").
 PART_HEADS = frozenset({"estuary", "basin", "delta", "system", "mission", "edict"})
-_ALL_HEADS = EVENT_HEADS | ORG_HEADS | PART_HEADS
+_ALL_HEADS = EVENT_HEADS | ORG_HEADS | PART_HEADS | NAMED_THING_HEADS | PLATE_HEADS
+_ADJECTIVE_HEADS = EVENT_HEADS | PLATE_HEADS  # "Eurasian plate"; not "Fallopian tube"
 # After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
 _PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
 _HEADING_WORDS = frozenset(
@@ -287,7 +290,7 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         and classes[last] not in ("title", "adjective")  # "Black African", "South African"
         and cores[last][0].lower() not in TITLE_MODIFIERS
     )
-    heads: frozenset[str] = EVENT_HEADS if kinds == {"adjective"} else _ALL_HEADS
+    heads: frozenset[str] = _ADJECTIVE_HEADS if kinds == {"adjective"} else _ALL_HEADS
     if not named and kinds & {"title", "month"}:
         heads = frozenset()
     elif not named and kinds == {"common"} and opening:

@@ -153,11 +153,20 @@ EVENT_HEADS = frozenset(
     sit-ins stain dish dishes mask manoeuvre maneuver sign signs reflex
     burner burners filter factor tear index scheme tumour tumours formula thickness breathing gangrene lesion lesions
     spots protein calendar mutiny mutinies curve curves coefficient catheter wager phenomenon phenomena
-    pump shunt nomogram diagram diagrams tube tubes experiment experiments criterion radius wavelength limit
-    plate plates acid acids series""".split()
+    pump shunt nomogram""".split()
 )
 """Nouns that make a named event, document, law or theory of the words before them, or a sign,
 tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
+
+NAMED_THING_HEADS = frozenset(
+    "diagram diagrams experiment experiments criterion radius wavelength limit series acid acids".split()
+)
+"""Nouns of the sciences that a person's name makes one term of ("Feynman diagrams", "Chandrasekhar
+limit", "Lewis acids"), but not a body's, a people's nor an ordinal's ("FDR limit", "Bolsheviks
+experiment", "second series"), and not as a verb ("Hitler limit on")."""
+
+PLATE_HEADS = frozenset({"plate", "plates"})
+"""A tectonic plate is named by a place or a proper adjective: "Eurasian plate", "Nazca plate"."""
 
 ORG_HEADS = frozenset(
     """party parties police army navy council committee union league assembly parliament
