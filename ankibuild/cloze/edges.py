@@ -278,6 +278,7 @@ _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed
 _DOTTED_ABBREVIATIONS = frozenset("US UK UN EU USA USSR UAE NB PS AD BC".split())
 _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|got) $")
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
+_REGNAL_LETTERS = frozenset("IVX")  # the numbers of rulers that are one letter: "James I", "Henry V", "Charles X"
 _INITIALLED = re.compile(r"(?<![\w.'’\-])([A-Z][a-z]{2,}) [A-Z]\. ([A-Z][a-z]{2,})(?![\w\-]|['’](?!s\b))")
 _INITIALS_ONLY = re.compile(r"(?<![\w.'’\-])[A-Z]\. [A-Z]\. (?:[A-Z]\. )?([A-Z][a-z]{2,})(?![\w\-])")
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
@@ -1072,8 +1073,8 @@ def initialled_names(text: str) -> list[Span]:
     out: list[Span] = []
     for match in _INITIALLED.finditer(text):
         first, surname = match.group(1).lower(), match.group(2).lower()
-        if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS:
-            continue
+        if first.endswith(SCIENCE_ENDINGS) or surname in STOPWORDS or text[match.end(1) + 1] in _REGNAL_LETTERS:
+            continue  # "James I. Parliament", "Henry V. Archers": a ruler's number ends a sentence
         if surname.endswith("s") and (is_common(first) or first in NUMBERED or first in _LETTERED_THINGS):
             continue  # "Type A. Patients"; a given name's surname may end so ("Ida B. Wells")
         if is_common(first):
