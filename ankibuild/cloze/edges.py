@@ -1183,15 +1183,16 @@ def small_acronyms(text: str) -> list[Span]:
 # ("70S", "30S"), a bacterial gene in three small letters and a capital ("lacZ", "oriC", "mecA"),
 # and a polymerase by "pol" ("DNA pol III", "RNA pol", "pol II").
 _SEDIMENTATION = re.compile(r"(?<![\w.,\-])[1-9]\dS(?![\w\-])")
-_BACTERIAL_GENE = re.compile(r"(?<![\w\-])[a-z]{3}[A-Z]\d?(?![\w\-])")
+_BACTERIAL_GENE = re.compile(r"(?<![\w\-])(?!(?:sin|cos|tan|log|max|min|exp|vit)[A-Z])[a-z]{3}[A-Z]\d?(?![\w\-])")
 _POLYMERASE = re.compile(r"(?<![\w\-])(?:(?:DNA|RNA) pol(?: (?:I{1,3}|IV|V))?|pol (?:I{1,3}|IV|V))(?![\w\-])")
 
 
-def molecular_names(text: str, numbered: bool) -> list[Span]:
+def molecular_names(text: str, numbered: bool, ribosomes: bool) -> list[Span]:
     """Sedimentation coefficients, bacterial genes and polymerases written as molecular biology
-    writes them; ``numbered`` tells that the line holds a number."""
+    writes them; ``numbered`` tells that the line holds a number, ``ribosomes`` that the course
+    names ribosomes, without which "30S" is a latitude ("sinks at 30N and 30S")."""
     out = [match.span() for match in _BACTERIAL_GENE.finditer(text)]
-    if numbered:
+    if numbered and ribosomes:
         out += [match.span() for match in _SEDIMENTATION.finditer(text)]
     if " pol" in text or text.startswith("pol "):
         out += [match.span() for match in _POLYMERASE.finditer(text)]

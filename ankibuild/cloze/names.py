@@ -922,7 +922,8 @@ def _read_line(
         numbers = number_starts(text)
     lower = lower_case(text)
     formed = small_acronyms(text)
-    formed += molecular_names(text, bool(numbers))
+    names = lexicon.names
+    formed += molecular_names(text, bool(numbers), "ribosomes" in names or "ribosome" in names)
     if numbers or _DIGIT.search(text) is not None:
         formed += numbered_acronyms(text)
         formed += [span for span in _counted_mnemonics(text) if not overlaps(*span, blocked)]
