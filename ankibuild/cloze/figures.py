@@ -57,7 +57,7 @@ _SIZES = (
     r"km/h|m/s|km³|km²|km2|km3|cm-1|cm⁻¹|cm³|cm²|dm³|mm³|mm²|m³|m²|m2|m3|km|cm|mm|µm|nm|m|miles|ha|hectares|acres"
     r"|tonnes|litres|GtC|Gt"
     r"|MW|GW|kW|TWh|GPa|MPa"
-    r"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ/mol|kJ mol-1|kJ mol⁻¹|kJ|J|mV|V|kHz|Hz|ms|(?<= )[sK]"
+    r"|mph|°C|°|nt|bp|kb|Mb|MeV|keV|eV|kJ/mol|kJ mol-1|kJ mol⁻¹|kJ|J|mV|V|kHz|Hz|ms|(?<= )s|(?<= )K(?![+⁺])"
 )
 # A number written as roughly so ("~9,000 dead", "~200,000 km²", "~12-15 million") is one to
 # learn in any notes, alone or with its unit or order of magnitude; so is one that words call
