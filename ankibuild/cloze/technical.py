@@ -46,7 +46,7 @@ _UNIT = re.compile(
 # polymerises", "immunocompromised").
 _SHORTHAND_WORDS = frozenset(
     """dont doesnt didnt cant couldnt wouldnt shouldnt isnt arent wasnt werent wont hasnt havent
-    hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept avg""".split()
+    hadnt mustnt neednt approx govt govts yrs hrs mins secs esp incl excl dept avg const""".split()
 )
 _NOT_TERM_ENDINGS = (
     "ally",
