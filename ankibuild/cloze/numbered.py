@@ -113,6 +113,7 @@ _DESCRIBING_ENDS = ("al", "ar", "ic", "ive", "ous", "ory")  # "type II alveolar 
 
 
 def _roman_types(text: str) -> Iterator[tuple[int, int]]:
+    """Each type in Roman numerals with the noun it is a kind of, and the adjective before that noun."""
     for match in _ROMAN_TYPE.finditer(text):
         kind, noun = match.groups()
         if noun and kind.endswith(_DESCRIBING_ENDS) and _is_kind(noun):
