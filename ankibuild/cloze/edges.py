@@ -280,7 +280,7 @@ _BE_BEFORE = re.compile(r"(?<![\w\-])(?:is|are|was|were|be|been|being|gets|get|g
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
 _REGNAL_LETTERS = frozenset("IVX")  # the numbers of rulers that are one letter: "James I", "Henry V", "Charles X"
 _INITIALLED = re.compile(r"(?<![\w.'’\-])([A-Z][a-z]{2,}) [A-Z]\. ([A-Z][a-z]{2,})(?![\w\-]|['’](?!s\b))")
-_INITIALS_ONLY = re.compile(r"(?<![\w.'’\-])[A-Z]\. [A-Z]\. (?:[A-Z]\. )?([A-Z][a-z]{2,})(?![\w\-])")
+_INITIALS_ONLY = re.compile(r"(?<![\w.'’\-])[A-Z]\. ?[A-Z]\. ?(?:[A-Z]\. ?)?([A-Z][a-z]{2,})(?![\w\-])")  # "G.H. Hardy"
 _NAME_OF_TWO = re.compile(r"[A-Z][\w'’\-]* [A-Z]")  # "J. Robert Oppenheimer", "J. Edgar Hoover"
 _CHANNEL = re.compile(r" channels?\b")
 _GATES = ("voltage-gated ", "ligand-gated ", "Voltage-gated ", "Ligand-gated ")
@@ -1087,8 +1087,9 @@ def initialled_names(text: str) -> list[Span]:
             out.append(match.span())
     # Two initials or more: a person even where the surname is an everyday word ("G. H. Hardy")
     for match in _INITIALS_ONLY.finditer(text):
-        if match.group(1).lower() in STOPWORDS:
-            continue
+        initials = text[match.start() : match.start(1)].replace(".", "").replace(" ", "")
+        if match.group(1).lower() in STOPWORDS or initials in _DOTTED_ABBREVIATIONS:
+            continue  # "U.S. Navy": a country's abbreviation, no person's initials
         before = text[: match.start()].rstrip(" ")
         given = before.rsplit(" ", 1)[-1]
         if given.isalpha() and given.istitle():
