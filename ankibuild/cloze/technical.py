@@ -158,12 +158,13 @@ def _is_typo(word: str) -> bool:
         # Where the last letter ends no inflection, a variant that keeps it is common only if it
         # is listed: a set lookup, where ``is_common`` would look for stems too.
         last = len(candidate) - 1 if candidate[-1] not in INFLECTED_ENDS else 0
+        enzyme = candidate.endswith("ase")
         for i in range(len(candidate)):
             shorter = candidate[:i] + candidate[i + 1 :]
             if shorter in COMMON or shorter in STOPWORDS or (i >= last and is_common(shorter)):  # a letter added
                 return True
-            if loose and shorter in index and _changed(candidate, i):  # a letter changed
-                return True
+            if loose and shorter in index and _changed(candidate, i) and not (enzyme and i >= len(candidate) - 3):
+                return True  # a letter changed; not the ending of an enzyme: "separase", "nuclease" ("-ate")
         if loose:
             for i in range(len(candidate) - 1):
                 swapped = candidate[:i] + candidate[i + 1] + candidate[i] + candidate[i + 2 :]
