@@ -128,7 +128,7 @@ _UNITS_AFTER = frozenset(
     dollars marks calories kcal units copies words pages years days hours minutes times mg mcg ug µg
     mmol IU ml mL g
     m cm mm nm dm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
-    billion thousand bn""".split()
+    billion thousand bn J kJ MJ W kW MW GW kV mA Pa kPa Hz kHz MHz Wh kWh""".split()
 )
 
 Point = tuple[int, int, str]  # start, end, form
