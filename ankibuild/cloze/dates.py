@@ -119,16 +119,15 @@ _RANGE_TAIL = re.compile(r"\s?[-–]\s?\d{1,4}(?![\d.,])")
 # Units that measure: after a range of numbers they make it no range of years, where a count
 # does not ("1939-45 deaths").
 _MEASURES = frozenset(
-    """km miles metres meters feet kg tonnes tons mg mcg ug µg mmol IU ml mL g m cm mm nm dm kelvin
-    kj kJ mol ppm mph rpm hz Hz volts watts kcal calories""".split()
+    """km miles metres meters feet kg tonnes tons mg mcg ug µg mmol IU ml mL g m cm mm nm dm degrees
+    kelvin kj kJ MJ mol moles litres liters ppm mph rpm hz Hz kHz MHz volts watts kcal calories J W kW
+    MW GW kV mA Pa kPa Wh kWh""".split()
 )
-_UNITS_AFTER = frozenset(
+# What a number before it counts or measures: "over 1500 troops", "2000 mg", "1800 J".
+_UNITS_AFTER = _MEASURES | frozenset(
     """people men women children troops soldiers tanks aircraft planes ships deaths casualties
-    votes seats members prisoners refugees km miles metres meters feet kg tonnes tons pounds
-    dollars marks calories kcal units copies words pages years days hours minutes times mg mcg ug µg
-    mmol IU ml mL g
-    m cm mm nm dm degrees kelvin kj mol moles litres liters ppm mph rpm hz volts watts million
-    billion thousand bn J kJ MJ W kW MW GW kV mA Pa kPa Hz kHz MHz Wh kWh""".split()
+    votes seats members prisoners refugees pounds dollars marks units copies words pages years days
+    hours minutes times million billion thousand bn""".split()
 )
 
 Point = tuple[int, int, str]  # start, end, form

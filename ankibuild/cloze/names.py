@@ -171,7 +171,7 @@ def _head_end(text: str, start: int, end: int, heads: frozenset[str], plural: bo
 
 
 # Words after a head that make it a verb: "Hitler limit on", "Bolsheviks experiment with".
-_VERB_OBJECT_STARTS = frozenset("on with to the a an his her their its into onto".split())
+_VERB_OBJECT_STARTS = DETERMINERS | {"on", "with", "to", "into", "onto"}
 
 
 def _names_thing(name: str, second: str | None) -> bool:
