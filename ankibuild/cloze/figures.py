@@ -154,12 +154,12 @@ def _figures(text: str, pattern: re.Pattern[str], numbers: Sequence[int]) -> lis
     return out
 
 
-def is_clinical(texts: Iterable[str]) -> bool:
+def is_clinical(lines: Iterable[tuple[str, Sequence[int]]]) -> bool:
     """Whether notes are clinical: they write doses or concentrations, or thresholds to act on,
-    again and again."""
+    again and again. ``lines`` are each line and where its numbers start (``number_starts``)."""
     doses = thresholds = 0
-    for text in texts:
-        doses += len(_figures(text, _DOSE, number_starts(text)))
+    for text, numbers in lines:
+        doses += len(_figures(text, _DOSE, numbers))
         thresholds += len(_COMPARED.findall(text))
         if doses >= _DOSING_FIGURES or thresholds >= _THRESHOLDS:
             return True

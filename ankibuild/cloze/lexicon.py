@@ -635,7 +635,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     else:  # "apartheid", "show trials": the history list is for the courses the others are not
         names.update(word for word in counts.lower if is_history_term(word))
         terms.update(_subject_phrases(lines, _HISTORY_BY_FIRST))
-    clinical = is_clinical(texts)
+    clinical = is_clinical((line.text, line.spans.numbers) for line in lines)
     if clinical:  # "fever", "weight loss": what presentations and side effects are made of
         names.update(word for word in counts.lower if word in SYMPTOMS)
         terms.update(_subject_phrases(lines, _SYMPTOMS_BY_FIRST))
