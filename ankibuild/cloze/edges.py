@@ -60,7 +60,6 @@ from .words import (
     NUMBERED,
     PARTICLES,
     PLACE_ABBREVIATIONS,
-    PROPER_ADJECTIVES,
     PROPER_NAMES,
     ROUTINE_SHORTHAND,
     SAINTS,
@@ -478,11 +477,7 @@ def shape(
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         if first.isupper() and start > 3 and text[start - 1] == " " and text[start - 2].islower():
             start = with_proper_adjective(text, start)
-        if (
-            text[end : end + 1] == " "
-            and text[start:end].lower() in _PROPER_ADJECTIVE_FORMS
-            and _describes(text, start, end)
-        ):
+        if text[end : end + 1] == " " and _describes(text, start, end):
             continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
     if "/" in text and _CARRIER_HINT.search(text) is not None:
@@ -537,15 +532,11 @@ def _lead_lists(text: str) -> list[Span]:
     ]
 
 
-# Every form of a word ``_describes`` may read as a nationality, to pass over the rest cheaply.
-_PROPER_ADJECTIVE_FORMS = PROPER_ADJECTIVES | frozenset(word + "s" for word in PROPER_ADJECTIVES)
-
-
 def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
     word = text[start:end]
-    if " " in word or word.isupper() or word.endswith("s") or not is_proper_adjective(word.lower()):
+    if not is_proper_adjective(word.lower()) or word.isupper() or word.endswith("s"):
         return False  # in capitals a trial ("the DANISH trial"); a plural is a people ("the soviets")
     after = NEXT_WORD.match(text, end)
     if after is None:

@@ -434,9 +434,13 @@ def is_common(word: str) -> bool:
     return not COMMON.isdisjoint(_stems(word))
 
 
+PROPER_ADJECTIVE_FORMS = PROPER_ADJECTIVES | frozenset(word + "s" for word in PROPER_ADJECTIVES)
+"""The nationality and similar adjectives, and their plural nouns ("soviet", "soviets")."""
+
+
 def is_proper_adjective(word: str) -> bool:
     """Whether a lower-case word is a nationality or similar adjective, or its plural noun."""
-    return word in PROPER_ADJECTIVES or (word.endswith("s") and word[:-1] in PROPER_ADJECTIVES)
+    return word in PROPER_ADJECTIVE_FORMS
 
 
 _PARTICIPLES = ("ated", "ised", "ized", "ured", "lysed", "lyzed")
