@@ -15,7 +15,7 @@ from .figures import find_figures
 from .lexicon import BlankKey, Lexicon, line_spans
 from .names import find_names, mnemonic_letters, overlaps
 from .tokens import holds_words
-from .words import is_body_word, is_common, is_subject_term
+from .words import PLACES_AS_WORDS, is_body_word, is_common, is_subject_term
 
 Detector = Literal["dates", "names", "figures"]
 Span = tuple[int, int]
@@ -158,10 +158,11 @@ _LISTED_UNDER_LABEL = 4
 
 def _labels_list(text: str, end: int) -> bool:
     """Whether the word that opens a line before a colon or an equals sign is an everyday word and
-    no term of a subject."""
-    word = text[:end]
+    no term of a subject: "adaptations:", "Path:"; not "China:", a place."""
+    word = text[:end].lower()
     return (
-        word.islower()
+        text[1:end].islower()
+        and word not in PLACES_AS_WORDS
         and " " not in word
         and text[end : end + 2].lstrip(" ")[:1] in (":", "=")
         and is_common(word)
