@@ -150,6 +150,11 @@ GRADING = frozenset(
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
     asymmetrical distant previous recurrent urgent persistent compulsory commonest rarest""".split()
 )
+# Comparisons that open a statement of how two quantities go together: "smaller pKa = stronger acid".
+_COMPARATIVES = frozenset(
+    """smaller larger bigger greater higher lower faster slower stronger weaker longer shorter wider
+    narrower thicker thinner more less fewer""".split()
+)
 # Qualities that describe rather than sort: "warm air ... cold air" names no kinds of air.
 PLAIN_QUALITIES = frozenset(
     """hot cold warm cool wet dry big small large long short tall wide narrow thick thin deep shallow
@@ -480,6 +485,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
+    if words[0] in _CLAUSE_VERBS or words[0] in _COMPARATIVES:
+        return None  # "makes sulfuric acid: ..." says what a process gives; "smaller pKa = ..." compares
     if (words[-1] in DISCOURSE and words[-1] not in TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]

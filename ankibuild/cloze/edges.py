@@ -157,7 +157,8 @@ _SYMBOL_EQUATION = re.compile(
     rf"{_SPECIES_SYMBOL}(?:\s*(?:\+|→|->|⇌)\s*{_SPECIES_SYMBOL})*(?![\w\-])"
 )
 _EQUATION_SIGNS = re.compile(r"\s*(?:\+(?=\s)|→|->|⇌|=)\s*")
-_SMALL_ACRONYM = re.compile(r"(?<![\w\-])(?!cmH2O\b)[a-z]{1,2}[A-Z][A-Z0-9]+s?(?![\w\-])")  # a unit: "5 cmH2O"
+# Not a unit ("5 cmH2O"); the negative logarithm of a constant is one too ("pKa", "pKw").
+_SMALL_ACRONYM = re.compile(r"(?<![\w\-])(?!cmH2O\b)(?:[a-z]{1,2}[A-Z][A-Z0-9]+s?|pK[abw])(?![\w\-])")
 # Genes and proteins named in small letters and a number: "p53", "p21", "mdm2", "clv3", "brca1";
 # not units with a power ("cm3", "km2"), functions ("ln2") nor "b4".
 _SMALL_GENE = re.compile(r"(?<![\w\-./^])([a-z]{1,4})\d{1,3}(?![\w\-/.,]\d|[\w\-/])")
@@ -290,8 +291,6 @@ _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11
 # What names a salt before its salt word: an element, a metal whose name is an everyday word too
 # (so no list of elements holds it), or ammonium; a course may write it as no name of its own.
 _SALT_NAMERS = ELEMENTS | frozenset("silver gold copper iron lead tin ammonium".split())
-_OXIDATION_STATE = re.compile(r"(?<![\w\-])([a-z]+)\((?:I{1,3}|IV|VI{0,2}|V)\) $")
-_OXIDATION_STATE_REACH = len("molybdenum(VII) ")
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -425,7 +424,6 @@ def shape(
             if start > 2 and text[start - 1] == " ":
                 before = text[start - 2]
                 if text[start:end] in SALT_WORDS:
-                    start = with_oxidation_state(text, start)  # "mercury(II) oxide"
                     start = with_qualifier(text, start, _SALT_NAMERS)  # "silver nitrate", "copper sulfate"
                 elif before in "as":
                     start = with_qualifier(text, start, _LATIN_HEADS)
@@ -459,6 +457,8 @@ def shape(
                 end = with_number(text, end, dates)  # not "CURB-65 0-1": a numbered name takes no second number
         if start >= 7 and text.startswith("On the ", start - 7) and " of " in text[start:end]:
             start -= 7  # a work's title: "On the Origin of Species", "On the Fabric of the Human Body"
+        elif start > 9 and text.startswith(" on the ", start - 8) and first.isupper():
+            start = with_genre(text, start)
         elif start > 4 and text[start - 4 : start] in _OF_BEFORE:
             if text[start - 4 : start] == " of " or text[max(start - 8, 0) : start].lower() == " of the ":
                 start = with_event(text, start)  # "the" alone, before most names, names no event
@@ -536,7 +536,9 @@ def _describes(text: str, start: int, end: int) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
     shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
     word = text[start:end]
-    if not is_proper_adjective(word.lower()) or word.isupper() or word.endswith("s"):
+    if word == "US":
+        pass  # "US loans", "US embassy": the abbreviation says "American"
+    elif not is_proper_adjective(word.lower()) or word.isupper() or word.endswith("s"):
         return False  # in capitals a trial ("the DANISH trial"); a plural is a people ("the soviets")
     after = NEXT_WORD.match(text, end)
     if after is None:
@@ -809,13 +811,14 @@ def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
     return begin if text[begin : start - 1] in qualifiers and not text[begin - 1 : begin].isalnum() else start
 
 
-def with_oxidation_state(text: str, start: int) -> int:
-    """The start of a salt's blank: at the metal before it, with the oxidation state in brackets
-    that tells its salts apart ("iron(III) chloride", "mercury(II) oxide")."""
-    if text[start - 2 : start] != ") ":
-        return start
-    match = _OXIDATION_STATE.search(text, max(start - _OXIDATION_STATE_REACH, 0), start)
-    return match.start() if match is not None and match.group(1) in _SALT_NAMERS else start
+# A salt named with its metal's oxidation state: "vanadium(V) oxide", "iron(III) chloride".
+_STATED_SALT = re.compile(r"(?<![\w\-])([a-z]+)\((?:I{1,3}|IV|VI{0,2}|V)\) ([a-z]+)\b")
+
+
+def stated_salts(text: str) -> list[Span]:
+    """Salts named with their metal's oxidation state ("iron(III) oxide"): the state tells the
+    compound apart, so the name is a term even where the metal is an everyday word."""
+    return [match.span() for match in _STATED_SALT.finditer(text) if match.group(2) in SALT_WORDS]
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ $")
@@ -839,6 +842,21 @@ def with_place_word(text: str, start: int) -> int:
     """The start of a place's blank in small letters: before the lake, mountain or river it names."""
     match = _PLACE_BEFORE.search(text, max(start - len("mount "), 0), start)
     return match.start() if match is not None else start
+
+
+# The kinds of written work whose titles run "<kind> on the <subject>": "Essay on the Principle of
+# Population", "Reflections on the Revolution in France", "Treatise on the Astrolabe".
+_WORK_KINDS = frozenset(
+    """Essay Essays Reflections Treatise Discourse Dialogue Dialogues Enquiry Inquiry Observations
+    Thoughts Letters Lectures Remarks Commentaries Notes Considerations""".split()
+)
+
+
+def with_genre(text: str, start: int) -> int:
+    """The start of a name's blank before the kind of work it is the subject of, where the name
+    follows "on the": the title is the work's ("Reflections on the Motive Power of Fire")."""
+    cut = text.rfind(" ", 0, start - 8) + 1
+    return cut if text[cut : start - 8] in _WORK_KINDS else start
 
 
 def with_event(text: str, start: int) -> int:
@@ -1168,7 +1186,19 @@ def numbered_acronyms(text: str) -> list[Span]:
 def small_acronyms(text: str) -> list[Span]:
     """Abbreviations that start in lower case ("eGFR", "hCG", "mRNA", "pCO2"): no English word is
     written so, and the capitals after the small letters do not start a run of capitalised words."""
-    return [match.span() for match in _SMALL_ACRONYM.finditer(text)]
+    out = [match.span() for match in _SMALL_ACRONYM.finditer(text)]
+    if "pK" in text:
+        out = [(s, e) for s, e in out if not _term_of_sum(text, s, e)]
+    return out
+
+
+_SUM_AFTER = re.compile(r" ?(?:= ?[\d.]|\+)")
+
+
+def _term_of_sum(text: str, start: int, end: int) -> bool:
+    """Whether a constant's symbol is a term of a sum or has its value ("pH = pKa + log ...",
+    "pKa = 4.76") rather than a name the line tells about ("pKa = −log Ka", "smaller pKa")."""
+    return text[:start].rstrip(" ").endswith("=") or _SUM_AFTER.match(text, end) is not None
 
 
 # Names molecular biology writes in its own way: a particle by its sedimentation coefficient

@@ -24,6 +24,7 @@ from .edges import (
     numbered_acronyms,
     short_species,
     small_acronyms,
+    stated_salts,
 )
 from .numbered import numbered_names
 from .runs import ANY_NOUN, PART_HEADS, analyse_run
@@ -943,6 +944,8 @@ def _read_line(
     if " the " in text:
         formed += [span for span in _rulers(text) if not overlaps(*span, blocked)]
     if "(" in text:
+        if ") " in text:
+            formed += stated_salts(text)
         pairs = _bracketed_pairs(text)
         formed += [span for span in pairs if not overlaps(*span, blocked)]
         formed += [span for span in _glossed_organisms(text, pairs) if not overlaps(*span, blocked)]

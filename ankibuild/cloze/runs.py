@@ -47,6 +47,15 @@ _ALL_HEADS = EVENT_HEADS | ORG_HEADS | PART_HEADS | NAMED_THING_HEADS | PLATE_HE
 _ADJECTIVE_HEADS = EVENT_HEADS | PLATE_HEADS  # "Eurasian plate"; not "Fallopian tube"
 # After a name with a bare apostrophe: "Workers' party", or an eponym of a name ending in s.
 _PLURAL_EPONYM_HEADS = _ALL_HEADS | EPONYM_HEADS
+# The last word of a body's name, which no head noun after it extends.
+_BODY_ENDS = ORG_HEADS | frozenset(
+    """agency service commission organisation organization ministry department office board trust
+    fund authority corporation association federation""".split()
+)
+# What a body's name with a head noun after it names: its rules and its writings.
+_BODY_WORKS = frozenset(
+    "criteria classification score scale report index test method charter constitution declaration".split()
+)
 _HEADING_WORDS = frozenset(
     """key main important exam useful other general extra further additional summary revision
     practice past sample essay case final basic core recap""".split()
@@ -297,6 +306,8 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         heads = _OPENING_HEADS  # "Lynch syndrome ...": a capital opening a line names no event
     if cores[last][1]:
         heads = EPONYM_HEADS  # "Hooke's law", "Down's syndrome", but not "Stalin's purges"
+    elif last > first and cores[last][0].lower() in _BODY_ENDS:
+        heads = heads & _BODY_WORKS  # "Environment Agency flood defences"; "UK Brain Bank criteria"
     elif first == last and opening and _technical_adjective(cores[first][0].lower()):
         named, heads = False, ANY_NOUN  # "Oxidative phosphorylation", not "Oxidative" alone
     if not named and not heads:
