@@ -96,7 +96,8 @@ _CLINICAL_STATES = frozenset(
 # light, contain iodopsin"), where a noun phrase would name a term.
 _CLAUSE_VERBS = frozenset(
     """need needs contain contains make makes have has cause causes help helps allow allows keep
-    keeps produce produces carry carries become becomes let lets get gets""".split()
+    keeps produce produces carry carries become becomes let lets get gets fails works happens
+    occurs explains shows means""".split()
 )
 # "A" and "I" are words: "A gene is ...", "I think" name no kind.
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([B-HJ-Z]) ([a-z]{3,})(?![\w\-])")
@@ -197,9 +198,20 @@ def definitions(text: str) -> Iterator[str]:
         term = _defined(clause) or _defined_phrase(clause)
         if not term or _gives_formula(clause) or _labels_list(term, clause, text):
             return  # "area = πr²" gives a formula, not a meaning
+        term = _without_symbol(term)
         owned = _unowned(term, clause)
         if owned:
             yield owned
+
+
+def _without_symbol(term: str) -> str:
+    """A defined phrase without the Greek symbol written after the term ("work function φ: ...",
+    "proper time Δt0: ..."): the symbol is a quantity's letter, not part of its name."""
+    head, space, last = term.rpartition(" ")
+    return head if space and "\u0370" <= last[0] <= "\u03ff" and len(last) <= _SYMBOL_LENGTH else term
+
+
+_SYMBOL_LENGTH = 4
 
 
 def _unowned(term: str, text: str) -> str | None:
@@ -485,8 +497,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
-    if words[0] in _CLAUSE_VERBS or words[0] in _COMPARATIVES:
-        return None  # "makes sulfuric acid: ..." says what a process gives; "smaller pKa = ..." compares
+    if words[0] in _CLAUSE_VERBS or words[0] in _COMPARATIVES or words[-1] in _CLAUSE_VERBS:
+        return None  # "makes sulfuric acid: ...", "wave theory fails: ..."; "smaller pKa = ..." compares
     if (words[-1] in DISCOURSE and words[-1] not in TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."
     last = words[-1]

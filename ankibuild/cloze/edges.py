@@ -332,6 +332,7 @@ def shape(
     complexes = [match.span() for match in _COMPLEX_ION.finditer(text)] if "[" in text else ()
     leads = _lead_lists(text) if "V" in text and "," in text else ()
     indexed = not text.isascii() and not _INDICES.isdisjoint(text)  # "T²", "E₁": most lines write no index
+    prized = " Nobel" in text
     out: list[Span] = []
     for start, end in spans:
         if complexes and any(s <= start and end <= e for s, e in complexes):
@@ -340,8 +341,8 @@ def shape(
             start, end = next(((s, e) for s, e in leads if s <= start and end <= e), (start, end))
         first = text[start]
         after = text[end : end + 1]
-        if first == "Δ" and text[start + 1 : end].isalpha():
-            continue  # "ΔH", "ΔfH", "Δt": a change in a quantity is its symbol; "ΔF508" names a mutation
+        if first == "Δ" and _is_change(text[start + 1 : end]):
+            continue  # "ΔH", "ΔfH", "Δt", "Δt0": a change in a quantity is its symbol; "ΔF508" names a mutation
         short = end - start <= _FORMULA_LENGTH
         if reacts and short and (first.isupper() or first.isdigit()):
             if reactions is None:
@@ -354,6 +355,12 @@ def shape(
             if any(s <= start and end <= e for s, e in formulas):
                 continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
+            if prized:
+                cut = _prize_cut(text, start, end)
+                if cut:
+                    out.append((start, cut - 1))  # "Einstein Nobel Prize 1921", "Loewi Nobel 1936":
+                    out.append((cut, end))  # the laureate and the prize
+                    continue
             if text[end - 2 : end] == "ed" and "-" in text[start:end]:
                 end = without_participle(text, start, end)
             if start > 2 and text[start - 2] == ".":
@@ -530,6 +537,26 @@ def _lead_lists(text: str) -> list[Span]:
         for match in _LEAD_LIST.finditer(text)
         if "aV" in match.group() or any(ch.isdigit() for ch in match.group())
     ]
+
+
+_NOBEL = re.compile(r" Nobel\b")
+_PRIZE_AFTER = re.compile(r"(?: Peace)? Prize\b| \d")
+
+
+def _prize_cut(text: str, start: int, end: int) -> int:
+    """Where the prize starts in a run of a laureate's name and "Nobel" ("Einstein Nobel Prize",
+    "Loewi Nobel 1936"), or 0 where "Nobel" ends a person's name ("Alfred Nobel (1833-96)")."""
+    match = _NOBEL.search(text, start, end)
+    if match is None:
+        return 0
+    cut = match.start() + 1
+    return cut if _PRIZE_AFTER.match(text, cut + len("Nobel")) is not None else 0
+
+
+def _is_change(quantity: str) -> bool:
+    """Whether what follows a delta is a quantity's symbol: letters, or a small letter and its
+    index ("t0"); a capital and a number name a mutation ("F508")."""
+    return quantity.isalpha() or (quantity[:1].islower() and quantity.rstrip("0123456789").isalpha())
 
 
 def _describes(text: str, start: int, end: int) -> bool:
