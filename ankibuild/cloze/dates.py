@@ -112,8 +112,8 @@ _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
     total killing lost + = × ÷ * < > ≤ ≥ ~ ≈""".split()
 )
-# A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/" nor "b/c".
-_UNIT_PER = re.compile(r"(?![wbc]/)[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
+# A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/", "b/c" nor bodies ("EULAR/ACR").
+_UNIT_PER = re.compile(r"(?![wbc]/|[A-Z]{3})[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
 _POWER = re.compile(r"(?:-[123]|⁻?[¹²³])$")  # the power a unit is raised to: "cm-1", "m³"
 _RANGE_TAIL = re.compile(r"\s?[-–]\s?\d{1,4}(?![\d.,])")
 # Units that measure: after a range of numbers they make it no range of years, where a count

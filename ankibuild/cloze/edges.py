@@ -53,6 +53,7 @@ from .words import (
     CLAUSE_ADVERBS,
     ELEMENTS,
     EPITHETS,
+    EVERYDAY_ELEMENTS,
     GENERAL_NOUNS,
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
@@ -215,7 +216,7 @@ _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _ABBREVIATION_NOUNS = frozenset(
     """pain head chest abdomen elevation depression prolongation interval gene genes virus viruses
     replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum
-    antibodies channels""".split()
+    antibodies channels block node""".split()
 )
 _SCANNED = frozenset({"head", "chest", "abdomen"})
 _SCANS = frozenset({"CT", "MRI", "PET", "CXR", "AXR", "XR", "US"})
@@ -813,11 +814,13 @@ def with_prefix(text: str, start: int, end: int) -> int:
     if match is None:
         return start
     name = text[start:end]
+    first = name.split(" ", 1)[0]
     if match.group()[0].isdigit():
-        word = name.split(" ", 1)[0]
-        return match.start() if word.isupper() and len(word) <= 4 else start  # "5-HT3", not "1-Germany"
-    if match.group().lower() == "anti-" and (" " in name or sum(ch.isupper() for ch in name) < 2 < len(name)):
-        return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-Ro" are antibodies
+        return match.start() if first.isupper() and len(first) <= 4 else start  # "5-HT3", not "1-Germany"
+    if match.group().lower() == "anti-" and (
+        (" " in name and not first.isupper()) or sum(ch.isupper() for ch in name) < 2 < len(name)
+    ):
+        return start  # "anti-Vietnam War protests" is against a war; "anti-CCP", "anti-GBM disease" name antibodies
     if match.group().lower() in _WHEN_PREFIXES and name.isupper():
         return start  # "post-MI", "pre-NHS" say when; the event is the name
     return match.start()
@@ -840,6 +843,15 @@ def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
 
 # A salt named with its metal's oxidation state: "vanadium(V) oxide", "iron(III) chloride".
 _STATED_SALT = re.compile(r"(?<![\w\-])([a-z]+)\((?:I{1,3}|IV|VI{0,2}|V)\) ([a-z]+)\b")
+
+
+_ISOTOPE = re.compile(r"(?<![\w\-])([a-z]+)-\d{1,3}(?![\w\-])")
+
+
+def everyday_isotopes(text: str) -> list[Span]:
+    """Isotopes of the elements whose names are everyday words ("iron-56", "lead-208"): the mass
+    number makes the word the element."""
+    return [match.span() for match in _ISOTOPE.finditer(text) if match.group(1) in EVERYDAY_ELEMENTS]
 
 
 def stated_salts(text: str) -> list[Span]:

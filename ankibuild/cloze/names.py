@@ -17,6 +17,7 @@ from .classes import STOPWORD_ACRONYMS, core, is_emphasis
 from .definitions import CLASSIFYING_ENDINGS, DISCOURSE
 from .edges import (
     antibodies,
+    everyday_isotopes,
     greek_names,
     initialled_names,
     letter_names,
@@ -930,6 +931,7 @@ def _read_line(
         formed += [span for span in _counted_mnemonics(text) if not overlaps(*span, blocked)]
         if "-" in text:
             formed += [span for span in _locant_names(text) if not overlaps(*span, blocked)]
+            formed += everyday_isotopes(text)
     if ". " in text:
         formed += short_species(text)
         formed += initialled_names(text)

@@ -355,8 +355,12 @@ ELEMENTS = frozenset(
     scandium titanium vanadium chromium manganese cobalt nickel zinc gallium germanium arsenic
     selenium bromine krypton rubidium strontium zirconium molybdenum palladium cadmium indium
     antimony tellurium iodine xenon caesium cesium barium tungsten platinum mercury radium uranium
-    plutonium radon thorium polonium""".split()
+    plutonium radon thorium polonium yttrium niobium technetium ruthenium rhodium lanthanum cerium
+    neodymium europium gadolinium thallium bismuth astatine francium actinium protactinium neptunium
+    americium curium californium""".split()
 )
+# Elements whose names are everyday words too: a name only with a mass number ("iron-56", "lead-208").
+EVERYDAY_ELEMENTS = frozenset("iron copper silver tin gold lead".split())
 """Chemical elements a student meets, but not those that are everyday words in other senses
 ("iron", "lead", "tin", "gold", "silver", "copper"): in lower case, a term of the subject."""
 
