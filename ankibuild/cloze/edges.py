@@ -356,6 +356,11 @@ def shape(
             if any(s <= start and end <= e for s, e in formulas):
                 continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
+            if text[end - 1].isdigit() and _BODY_AND_CODE.fullmatch(text, start, end) is not None:
+                cut = text.index(" ", start)
+                out.append((start, cut))  # "NICE NG136": the body, and the guidance it numbers
+                out.append((cut + 1, end))
+                continue
             if prized:
                 cut = _prize_cut(text, start, end)
                 if cut:
@@ -540,6 +545,8 @@ def _lead_lists(text: str) -> list[Span]:
     ]
 
 
+# A body's abbreviation and the code of one of its documents: "NICE NG136", "NICE CG95".
+_BODY_AND_CODE = re.compile(r"[A-Z]{3,5} [A-Z]{1,3}\d{1,4}")
 _NOBEL = re.compile(r" Nobel\b")
 _PRIZE_AFTER = re.compile(r"(?: Peace)? Prize\b| \d")
 
