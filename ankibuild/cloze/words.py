@@ -289,7 +289,7 @@ UNIT_WORDS = frozenset(
 )
 """Units written in small letters after a number ("5 mg", "2 wk"): never names, whatever else
 the course writes them for ("MG" for myasthenia gravis)."""
-ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
+ROUTINE_SHORTHAND = frozenset("bp sbp dbp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
 EXAM_COMMANDS = frozenset(
     """explain describe compare evaluate assess discuss analyse analyze justify outline summarise
     summarize define identify suggest calculate examine contrast annotate sketch predict""".split()
