@@ -427,6 +427,8 @@ def shape(
                 elif name == "MI" and text[start - 2] == "r":
                     start = with_qualifier(text, start, _POSITIONS)  # "inferior MI": where the infarct is
         else:
+            if end - start == 2 and text.startswith("et al", start - 3):
+                continue  # "Bick et al.": the citation's "and others", not aluminium
             if text[end - 2 : end] == "ed" and _is_verb_use(text, start, end):
                 continue  # "glucose is phosphorylated", "catalysed by lactate dehydrogenase"
             if start >= 3 and text[start - 3 : start].lower() in _LATIN_OPENERS and text[start:end] in _LATIN_PLACES:
