@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .words import (
+    CLAUSE_VERBS,
     DRUG_LABELS,
     EPONYM_DISEASE_ENDINGS,
     EPONYM_HEADS,
@@ -94,11 +95,7 @@ _CLINICAL_STATES = frozenset(
 )
 # Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
 # light, contain iodopsin"), where a noun phrase would name a term.
-_CLAUSE_VERBS = frozenset(
-    """need needs contain contains make makes have has cause causes help helps allow allows keep
-    keeps produce produces carry carries become becomes let lets get gets fails works happens
-    occurs explains shows means""".split()
-)
+
 # "A" and "I" are words: "A gene is ...", "I think" name no kind.
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([B-HJ-Z]) ([a-z]{3,})(?![\w\-])")
 _LETTER_NOUN = re.compile(r"[B-HJ-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds
@@ -365,7 +362,7 @@ def _plain_item(item: str) -> bool:
     return (
         1 <= len(words) <= 3
         and all(word.replace("-", "").isalpha() and word.islower() and word not in STOPWORDS for word in words)
-        and not (len(words) > 1 and words[0] in _CLAUSE_VERBS)  # "need bright light" is a clause
+        and not (len(words) > 1 and words[0] in CLAUSE_VERBS)  # "need bright light" is a clause
     )
 
 
@@ -497,7 +494,7 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
-    if words[0] in _CLAUSE_VERBS or words[0] in _COMPARATIVES or words[-1] in _CLAUSE_VERBS:
+    if words[0] in CLAUSE_VERBS or words[0] in _COMPARATIVES or words[-1] in CLAUSE_VERBS:
         return None  # "makes sulfuric acid: ...", "wave theory fails: ..."; "smaller pKa = ..." compares
     if (words[-1] in DISCOURSE and words[-1] not in TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."

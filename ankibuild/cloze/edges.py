@@ -51,6 +51,7 @@ from .tokens import NEXT_WORD, starts_sentence
 from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_ADVERBS,
+    CLAUSE_VERBS,
     ELEMENTS,
     EPITHETS,
     EVERYDAY_ELEMENTS,
@@ -117,7 +118,7 @@ _GENUS_REACH = max(map(len, SHORT_GENERA)) + 1  # the longest short genus: no ne
 _SHORT_GENUS = re.compile(rf"(?<![\w.])(?:[A-Z]\.|{'|'.join(SHORT_GENERA)}) $")
 _SPECIES = re.compile(r"(?<![\w.])[A-Z]\. ([a-z]{3,})\b")
 # What completes a chemical name: " dioxide", "-14".
-_CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}\b")
+_CHEMICAL_REST = re.compile(r" ([a-z]+)\b|-\d{1,3}m?\b")  # "technetium-99m": the metastable state
 # A number (or a number and its part, "19-9") after a name, then a mark or the end: "group 1)".
 # A number that ends a name's words: before a mark, a bracket or a verb in the past with no word
 # after it in small letters ("Apollo 11 (1969)", "Sputnik 1 launched Oct 1957"); with a noun after
@@ -216,7 +217,7 @@ _NAMED_PARTS = (" cells", " cell", " complex", " fibres", " fibers", " box")
 _ABBREVIATION_NOUNS = frozenset(
     """pain head chest abdomen elevation depression prolongation interval gene genes virus viruses
     replication sequencing fingerprinting profiling feeds feeding wave waves ions spectrum
-    antibodies channels block node""".split()
+    antibodies channels block node induction""".split()
 )
 _SCANNED = frozenset({"head", "chest", "abdomen"})
 _SCANS = frozenset({"CT", "MRI", "PET", "CXR", "AXR", "XR", "US"})
@@ -356,6 +357,8 @@ def shape(
             if any(s <= start and end <= e for s, e in formulas):
                 continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
+            if end - start <= _SYMBOL_LENGTH and text.startswith("unit ", start - 5) and start >= 5:
+                continue  # "unit Pa", "unit Wb": the symbol of the unit a quantity is measured in
             if text[end - 1].isdigit() and _BODY_AND_CODE.fullmatch(text, start, end) is not None:
                 cut = text.index(" ", start)
                 out.append((start, cut))  # "NICE NG136": the body, and the guidance it numbers
@@ -1100,6 +1103,7 @@ def _qualified_noun(word: str) -> bool:
         and word not in PARTICLES
         and word not in IRREGULAR_PARTICIPLES
         and word not in STOPWORDS
+        and word not in CLAUSE_VERBS
         and not word.endswith(_QUALITY_ENDINGS)
         and not is_verb_like(word)
     )

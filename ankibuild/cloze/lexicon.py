@@ -63,6 +63,7 @@ from .runs import RunInfo
 from .technical import is_compound, is_technical, is_technical_adjective
 from .tokens import NEXT_WORD, Course, holds_words, number_starts
 from .words import (
+    CLAUSE_VERBS,
     CLINICAL_VERBS,
     DETERMINERS,
     DRUG_STEMS,
@@ -1054,6 +1055,7 @@ def _is_noun(word: str) -> bool:
     return (
         word.islower()
         and word not in STOPWORDS
+        and word not in CLAUSE_VERBS  # "a dielectric increase(s) capacitance"
         and not word.endswith(("ed", "ly"))
         and "'" not in word
         and "’" not in word
@@ -1138,14 +1140,17 @@ def _kind_word(phrase: str) -> bool:
     return phrase.split(" ", 1)[0].endswith(_KIND_ENDINGS)
 
 
+_UNIT_NAMES = frozenset({"unit", "units", "si"})
+
+
 def _standalone_phrase(words: list[str]) -> str | None:
     """The words of a segment as a phrase, if they are two or three ordinary words."""
     if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
         return None
     if is_verb_like(words[0]) or any(word in STOPWORDS for word in words) or is_label(words):
         return None  # "side effect: ..." heads a line without being a term
-    if words[0] in COUNTING:
-        return None  # "one cell thick" describes; it names nothing
+    if words[0] in COUNTING or words[0] in _UNIT_NAMES:
+        return None  # "one cell thick" describes; it names nothing; "unit Pa" gives a unit
     if len(words) == 3 and words[0] in _SIZES:
         words = words[1:]  # "big surface area": the term is what the quality describes
     if not all(is_common(word) for word in words):

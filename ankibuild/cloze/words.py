@@ -129,6 +129,14 @@ TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief 
 CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn ul de' y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
+# Verbs that notes put after a subject and before what it acts on ("iodine make soft tissue show
+# up", "need bright light"): after a term they start a clause, not a longer term.
+CLAUSE_VERBS = frozenset(
+    """need needs contain contains make makes have has cause causes help helps allow allows keep
+    keeps produce produces carry carries become becomes let lets get gets fails works happens
+    occurs explains shows means give gives show turn turns increase increases decrease decreases
+    reduce reduces""".split()
+)
 DETERMINERS = frozenset("the a an his her its their our your".split())
 """Words that open a noun phrase: after a verb, its object ("plan the attack", "the dose makes the poison")."""
 
