@@ -111,7 +111,7 @@ DISCOURSE = frozenset(
     effect effects consequence consequences idea point key answer question difference advantage
     advantages disadvantage disadvantages benefit benefits purpose role example examples evidence
     significance importance solution solutions issue factor factors theme thing things one way
-    structure function location definition equation formula symptoms signs treatment treatments
+    structure function location definition equation eqn formula symptoms signs treatment treatments
     diagnosis risk risks side mechanism use uses management prevention pros cons feature features
     add-on follow-up option options
     characteristics type types property properties process processes stages stage steps step

@@ -365,6 +365,8 @@ def shape(
                 out.append((cut + 1, end))
                 continue
             if prized:
+                if text.endswith("Prize in ", 0, start):
+                    continue  # "Nobel Prize in Chemistry": the field the prize is given in
                 cut = _prize_cut(text, start, end)
                 if cut:
                     out.append((start, cut - 1))  # "Einstein Nobel Prize 1921", "Loewi Nobel 1936":

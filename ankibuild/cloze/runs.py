@@ -367,6 +367,8 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             break  # a place named after a royal: "Prince William Sound", "Queen Elizabeth Olympic Park"
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
+        elif cls == "common" and classes[after] == "title" and after < last and classes[after + 1] in NAME_LIKE:
+            first = after  # "Environment Secretary Michael Heseltine": the office's field is no name
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
             first = after  # "Denounced Stalin", "Check Mg"
         elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE and lower != "jan":
