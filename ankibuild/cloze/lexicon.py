@@ -321,6 +321,7 @@ class _Counts:
                 (self.bare[word] >= 2 and self.bare[word] >= _BARE_OVER_LOWER * self.lower[word])
                 or (word in PLACES_AS_WORDS and self.inside[word] and self.places[word] > self.lower[word])
                 or (self.surnames[word] and self.bare[word] + self.opening[word] and not self.lower[word])
+                or (word in _INSTITUTIONS and self.bare[word] and not self.lower[word])
             ):
                 # "China", never "china"; a country once is enough, and it outweighs a hurried
                 # "chile had strict building codes" at the start of a line; the surname of a full
@@ -332,6 +333,9 @@ class _Counts:
         return frozenset(word for word in self.lower if not self.inside[word])
 
 
+# Bodies a capital names by an ordinary word ("Parliament", "Congress", "the Crown"): once inside a
+# sentence is enough where the course never writes the word in small letters.
+_INSTITUTIONS = frozenset("parliament commons lords senate congress cabinet crown church treasury admiralty".split())
 # How many times more often an ordinary word must stand capitalised alone ("the League", counted
 # twice) than in small letters ("outside the league") to be a name.
 _BARE_OVER_LOWER = 4
@@ -431,7 +435,9 @@ def _is_ordinary(words: str) -> bool:
     a letter counts as one ("seminar Q: ...", "part A: ..."), and so does the notes' shorthand
     ("worked ex: ...")."""
     return all(
-        len(word) == 1 or word in NOTE_SHORTHAND or (is_common(word) and not is_subject_term(word))
+        len(word) == 1
+        or word in NOTE_SHORTHAND
+        or (is_common(word) and not is_subject_term(word) and word not in PLACES_AS_WORDS)
         for word in words.split()
     )
 
