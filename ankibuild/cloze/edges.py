@@ -90,6 +90,8 @@ _ELEMENT_SYMBOLS = sorted(
     reverse=True,  # two letters before one: "Cl" before "C"
 )
 _FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENT_SYMBOLS)})\d*)+")
+# A single bond between two atoms, or an atom and a group or halogen's letter: "C-H", "O–H", "C-X".
+_SINGLE_BOND = re.compile(rf"(?:{'|'.join(_ELEMENT_SYMBOLS)})[-–](?:{'|'.join(_ELEMENT_SYMBOLS)}|X|R)")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 # Nouns for a part, tool, drug or operation made of a term: "ester bonds", "biuret reagent",
@@ -273,7 +275,9 @@ _INITIALS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))((?:[A-Z]\. ?){1,3})$")
 _INITIALS_REACH = len("W. E. B. ")
 _OWNED_ENDS = ("us", "um", "ens", "is", "ii", "ae", "i", "a", "ase", "ases")  # "sapiens", "aureus", "polymerase"
 # Nouns of what is done with or found by a name, which it does not own: "AAA screening".
-_NOT_OWNED = frozenset("screening prophylaxis trial trials bacillus vaccine vaccines infection".split())
+_NOT_OWNED = frozenset(
+    "screening prophylaxis trial trials bacillus vaccine vaccines infection catalyst catalysts".split()
+)
 _DESCRIBING_ENDS = ("al", "ic", "ous", "ar")  # adjectives that describe: "LP bacterial", "BF3 trigonal planar"
 _VERB_ENDS = ("ises", "izes", "yses", "yzes", "ates", "ifies", "ed")  # "HbS polymerises", "ATPase hydrolyses"
 _PARTICIPLE_ENDS = ("ised", "ized", "ated", "ified")  # "nebulised", not "seabed"
@@ -364,6 +368,10 @@ def shape(
                 out.append((start, cut))  # "NICE NG136": the body, and the guidance it numbers
                 out.append((cut + 1, end))
                 continue
+            if end - start == len("K-1") and text[end - 2] == "-" and _in_unit(text, start, end):
+                continue  # "J K-1 mol-1": a unit to a negative power
+            if end - start <= _BOND_LENGTH and _SINGLE_BOND.fullmatch(text, start, end) is not None:
+                continue  # "C-H", "O–H": a bond is read off the formula, not learnt as a name
             if prized:
                 if text.endswith("Prize in ", 0, start):
                     continue  # "Nobel Prize in Chemistry": the field the prize is given in
@@ -566,6 +574,19 @@ def _prize_cut(text: str, start: int, end: int) -> int:
         return 0
     cut = match.start() + 1
     return cut if _PRIZE_AFTER.match(text, cut + len("Nobel")) is not None else 0
+
+
+_UNIT_POWER = re.compile(r" [a-zA-Z]{1,3}-[1-3]\b")
+_UNITS_BEFORE_POWERS = frozenset("J kJ g kg mol m s W V N Pa".split())
+
+
+def _in_unit(text: str, start: int, end: int) -> bool:
+    """Whether a letter raised to a negative power ("K-1") is one of several units written
+    together ("J K-1 mol-1", "J g-1 K-1") rather than a name ("K-2" of a mountain)."""
+    if text[end - 1] not in "123":
+        return False
+    before = text[:start].rstrip(" ").rsplit(" ", 1)[-1]
+    return before in _UNITS_BEFORE_POWERS or before[-2:-1] == "-" or _UNIT_POWER.match(text, end) is not None
 
 
 def _is_change(quantity: str) -> bool:
@@ -1443,6 +1464,7 @@ _UNITS = frozenset(
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")
 _COMPARISONS = frozenset("<>≤≥")
+_BOND_LENGTH = len("Mg-Br")
 _SYMBOL_LENGTH = 4  # "V", "IR", "GPE", "BIl"; longer capitals are names
 # A quantity's letter, the last word before its equals sign ("flux Φ", "resistivity ρ"), and how
 # long a product of symbols after it may be ("BA", "Fv", "BIl"; "Vmax" is a name).
