@@ -306,6 +306,8 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         heads = _OPENING_HEADS  # "Lynch syndrome ...": a capital opening a line names no event
     if cores[last][1]:
         heads = EPONYM_HEADS  # "Hooke's law", "Down's syndrome", but not "Stalin's purges"
+    elif first == last and cores[last][0].lower() in PLACE_ABBREVIATIONS:
+        heads = frozenset()  # "UK flood scheme", "UK heatwave": what happened in the country
     elif last > first and cores[last][0].lower() in _BODY_ENDS:
         heads = heads & _BODY_WORKS  # "Environment Agency flood defences"; "UK Brain Bank criteria"
     elif first == last and opening and _technical_adjective(cores[first][0].lower()):
