@@ -270,6 +270,9 @@ def listed(text: str) -> list[str]:
     # "early bilious vomiting, late absolute constipation": when it comes is no part of the term
     plain = [_ungraded(item) for item in plain]
     items = [_ungraded(item) for item in items]
+    words = lower.split()
+    if label and len(words) > 1 and not is_common(words[0]) and len(plain) == len(items):
+        return items  # "psychosexual stages: oral, anal, phallic": the kinds of a technical thing
     if label and 3 * len(plain) >= 2 * len(items):
         # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"; an ordinary word a
         # label lists ("measures: speed, time") would be a term in every line, so only rarer ones
