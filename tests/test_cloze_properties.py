@@ -38,6 +38,8 @@ PIECES = [
     "Treaty of Versailles",
     "Cuban Missile crisis",
     "de Gaulle",
+    "Queen",
+    "President Kennedy",
     "the",
     "of",
     "and",
@@ -206,6 +208,7 @@ def test_plan_numbers_are_contiguous_and_give_nothing_away(
 @given(st.lists(texts, max_size=6))
 @example(["S", "", "- İ Stalin"])  # "s" alone is no plural: an empty name once filled memory
 @example(["ψ = ψs + ψp", "α-helix"])
+@example(["Queen Victoria", "President Kennedy", "Tsar Nicholas"])  # a title and a name as a heading
 def test_any_course_can_be_learnt(course: list[str]) -> None:
     lexicon = Lexicon.from_texts(course)
     for text in course:

@@ -427,7 +427,7 @@ def heading(text: str) -> str | None:
         return None
     if lower[0].endswith(("'s", "’s")) and lower[-1] not in EPONYM_HEADS and lower[-1] != "model":
         return None  # "China's development", "Stalin's policies": the name is the term, found as one
-    if len(words) == 2 and not is_common(lower[0]) and _is_verb_s(lower[1]):
+    if len(lower) == 2 and not is_common(lower[0]) and _is_verb_s(lower[1]):
         return None  # "Stalin dies - power struggle": a name and what it did, not a term
     if any(word.endswith("ed") for word in lower) or (len(lower) == 1 and lower[0].endswith("ing")):
         return None  # "Flooding", "Compulsory retired": an activity, not a thing
