@@ -113,7 +113,7 @@ _OBJECT_MARKERS = (DETERMINERS | PARTICLES | {"round"}) - {"over"}
 _NAMED_HEADS = frozenset("law laws rule rules principle equation sign syndrome disease test index coefficient".split())
 # Heads that follow a surname only ("Okazaki fragments", "Lewy bodies", "Grignard reagent"), not
 # an abbreviation or a place ("DNA fragments", "UN bodies").
-_SURNAME_HEADS = frozenset("distribution reagent fragments bodies report".split())
+_SURNAME_HEADS = frozenset("distribution reagent fragments bodies report reforms".split())
 # The one or two lower-case words after a run, where a head noun may complete it.
 _NEXT_WORDS = re.compile(r"(['’]s?)? ([a-z][a-z\-]*|\d(?:st|nd|rd|th)\b)(?: ([a-z][a-z\-]*))?")  # "Kepler's 1st law"
 

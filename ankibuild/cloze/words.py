@@ -168,7 +168,7 @@ tumour or test named after someone ("Roth spots", "Pancoast tumour")."""
 
 NAMED_THING_HEADS = frozenset(
     """diagram diagrams experiment experiments criterion radius wavelength limit series acid acids
-    frequency machine units interpretation barrier letter telegram""".split()
+    frequency machine units interpretation barrier letter telegram reforms""".split()
 )
 """Nouns of the sciences that a person's name makes one term of ("Feynman diagrams", "Chandrasekhar
 limit", "Lewis acids"), but not a body's, a people's nor an ordinal's ("FDR limit", "Bolsheviks
