@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .tokens import number_starts
-from .words import PROPER_NAMES, STOPWORDS
+from .words import PROPER_NAMES, STOPWORDS, is_common
 
 _MONTH = (
     r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?"
@@ -281,8 +281,12 @@ def _is_count(text: str, start: int, end: int) -> bool:
     """Whether a bare year-like number is really a count ("over 1500 troops")."""
     if text.endswith(", ", 0, start) and text.startswith(", ", end) and _among_numbers(text, start, end):
         return True
-    if text.endswith("1 in ", 0, start) and (start == 5 or not text[start - 6].isalnum()):
-        return True  # "1 in 1000": a ratio; not "0.3 in 1980"
+    if (
+        text[end - 2 : end] == "00"
+        and text.endswith("1 in ", 0, start)
+        and (start == 5 or not text[start - 6].isalnum())
+    ):
+        return True  # "1 in 1000": a ratio of a round number; not "0.3 in 1980", "Stage 1 in 1928"
     if start > 1 and text[start - 1] == " ":
         before, at = _word_before(text, start - 1)
         before = before.lower()
@@ -323,13 +327,19 @@ def _among_numbers(text: str, start: int, end: int) -> bool:
 def _unit_after(text: str, end: int) -> str:
     """The word one space after ``end``, without its power ("1500 cm-1", "1700 cm⁻¹": a wavenumber)."""
     after = text[end + 1 : end + 12].split(" ", 1)[0] if text[end : end + 1] == " " else ""
-    if _INITIAL.match(after + text[end + 1 + len(after) : end + 3 + len(after)]):
+    if len(after) == 2 and after[1] == "." and _initials(text, end + 1):
         return ""  # "1897 J. J. Thomson": an initial, not joules
     return _POWER.sub("", after.rstrip(".,;:)"))
 
 
-# A capital and a point before a name or another initial: "J. J. Thomson", "W. E. B. Du Bois".
-_INITIAL = re.compile(r"[A-Z]\.(?: [A-Z]|[A-Z])")
+# Initials before a name: "J. J. Thomson", "J.J. Thomson", "W. E. B. Du Bois"; the name is no
+# everyday word ("2000 W. Energy ..." ends a sentence with a unit).
+_INITIALS = re.compile(r"(?:[A-Z]\. ?)+([A-Z][a-z]+)")
+
+
+def _initials(text: str, at: int) -> bool:
+    match = _INITIALS.match(text, at)
+    return match is not None and not is_common(match.group(1).lower())
 
 
 def _merge_ranges(text: str, points: list[Point]) -> list[Point]:

@@ -203,12 +203,14 @@ def definitions(text: str) -> Iterator[str]:
 
 def _without_symbol(term: str) -> str:
     """A defined phrase without the Greek symbol written after the term ("work function φ: ...",
-    "proper time Δt0: ..."): the symbol is a quantity's letter, not part of its name."""
+    "proper time Δt0: ..."): the symbol is a quantity's letter, not part of its name. The letters
+    that sort molecules stay ("interferon γ", "TGF β")."""
     head, space, last = term.rpartition(" ")
-    return head if space and "\u0370" <= last[0] <= "\u03ff" and len(last) <= _SYMBOL_LENGTH else term
+    return head if space and last[:1] in _QUANTITY_LETTERS and len(last) <= _SYMBOL_LENGTH else term
 
 
 _SYMBOL_LENGTH = 4
+_QUANTITY_LETTERS = frozenset("δεζηθλμνξπρστφχψω")  # lower case: the term is read so; Δ as δ
 
 
 def _unowned(term: str, text: str) -> str | None:
@@ -270,9 +272,6 @@ def listed(text: str) -> list[str]:
     # "early bilious vomiting, late absolute constipation": when it comes is no part of the term
     plain = [_ungraded(item) for item in plain]
     items = [_ungraded(item) for item in items]
-    words = lower.split()
-    if label and len(words) > 1 and not is_common(words[0]) and len(plain) == len(items):
-        return items  # "psychosexual stages: oral, anal, phallic": the kinds of a technical thing
     if label and 3 * len(plain) >= 2 * len(items):
         # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"; an ordinary word a
         # label lists ("measures: speed, time") would be a term in every line, so only rarer ones
@@ -497,7 +496,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
-    if words[0] in CLAUSE_VERBS or words[0] in _COMPARATIVES or words[-1] in CLAUSE_VERBS:
+    opener = match.group(1)[:1]
+    if (opener.islower() and (words[0] in CLAUSE_VERBS or words[0] in _COMPARATIVES)) or words[-1] in CLAUSE_VERBS:
         return None  # "makes sulfuric acid: ...", "wave theory fails: ..."; "smaller pKa = ..." compares
     if (words[-1] in DISCOURSE and words[-1] not in TERM_HEADS) or is_label(words[-2:]):
         return None  # "word equation: ...", "natural causes: ...", "ACEi side effect: ..."

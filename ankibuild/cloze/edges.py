@@ -90,8 +90,8 @@ _ELEMENT_SYMBOLS = sorted(
     reverse=True,  # two letters before one: "Cl" before "C"
 )
 _FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENT_SYMBOLS)})\d*)+")
-# A single bond between two atoms, or an atom and a group or halogen's letter: "C-H", "O–H", "C-X".
-_SINGLE_BOND = re.compile(rf"(?:{'|'.join(_ELEMENT_SYMBOLS)})[-–](?:{'|'.join(_ELEMENT_SYMBOLS)}|X|R)")
+# A single bond between two atoms, or an atom and a halogen's letter: "C-H", "O–H", "C-X".
+_SINGLE_BOND = re.compile(rf"(?:{'|'.join(_ELEMENT_SYMBOLS)})[-–](?:{'|'.join(_ELEMENT_SYMBOLS)}|X)")
 # Words that say what form an element is in, not what kind of thing: "chlorine gas".
 _STATES = frozenset("gas gases liquid solid vapour vapor atom atoms molecule molecules".split())
 # Nouns for a part, tool, drug or operation made of a term: "ester bonds", "biuret reagent",
@@ -322,9 +322,14 @@ _ALLELE = re.compile(r"\*\d{2,4}(?::\d{2,3})*(?![\w:])")
 
 
 def shape(
-    text: str, spans: Sequence[Span], numbers: Sequence[int], dates: Sequence[tuple[int, int, bool]]
+    text: str,
+    spans: Sequence[Span],
+    numbers: Sequence[int],
+    dates: Sequence[tuple[int, int, bool]],
+    clinical: bool = False,
 ) -> list[Span]:
     """The name spans of a line with their edges settled, and the symbols and units left out.
+    ``clinical`` tells that the course is clinical notes, where "US" is an ultrasound.
 
     Each rule is tried only where a cheap test of the characters around a span allows it: this
     runs on every name of every line.
@@ -361,8 +366,10 @@ def shape(
             if any(s <= start and end <= e for s, e in formulas):
                 continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
-            if end - start <= _SYMBOL_LENGTH and text.startswith("unit ", start - 5) and start >= 5:
+            if start >= 5 and text.startswith("unit ", start - 5) and text[start:end] in _UNIT_SYMBOLS:
                 continue  # "unit Pa", "unit Wb": the symbol of the unit a quantity is measured in
+            if text[start + 1 : end] == "BP" and first in "SD" and _READING_AFTER.match(text, end) is not None:
+                continue  # "SBP < 90", "DBP 110": a routine observation; "SBP: ascitic neutrophils" is a disease
             if text[end - 1].isdigit() and _BODY_AND_CODE.fullmatch(text, start, end) is not None:
                 cut = text.index(" ", start)
                 out.append((start, cut))  # "NICE NG136": the body, and the guidance it numbers
@@ -370,10 +377,14 @@ def shape(
                 continue
             if end - start == len("K-1") and text[end - 2] == "-" and _in_unit(text, start, end):
                 continue  # "J K-1 mol-1": a unit to a negative power
-            if end - start <= _BOND_LENGTH and _SINGLE_BOND.fullmatch(text, start, end) is not None:
+            if (
+                end - start <= _BOND_LENGTH
+                and _SINGLE_BOND.fullmatch(text, start, end) is not None
+                and _bond(text, end)
+            ):
                 continue  # "C-H", "O–H": a bond is read off the formula, not learnt as a name
             if prized:
-                if text.endswith("Prize in ", 0, start):
+                if text.endswith("Prize in ", 0, start) and text[start:end] in _PRIZE_FIELDS:
                     continue  # "Nobel Prize in Chemistry": the field the prize is given in
                 cut = _prize_cut(text, start, end)
                 if cut:
@@ -505,7 +516,7 @@ def shape(
             start = with_strength(text, start)  # "0.9% saline", "0.9% sodium chloride"
         if first.isupper() and start > 3 and text[start - 1] == " " and text[start - 2].islower():
             start = with_proper_adjective(text, start)
-        if text[end : end + 1] == " " and _describes(text, start, end):
+        if text[end : end + 1] == " " and _describes(text, start, end, clinical):
             continue  # "Soviet tanks", "a german doctor": a nationality, said of what follows
         out.append((start, end))
     if "/" in text and _CARRIER_HINT.search(text) is not None:
@@ -560,10 +571,15 @@ def _lead_lists(text: str) -> list[Span]:
     ]
 
 
+# The symbols of SI units a quantity is said to be measured in: "unit Pa"; not "unit SAS", "care unit CCU".
+_UNIT_SYMBOLS = frozenset("Pa N J W V A Wb T Hz C F H K S Gy Sv Bq eV kg m s mol Ω".split())
+# A reading after an observation's abbreviation: "SBP < 90", "DBP 110", "SBP ≥ 180".
+_READING_AFTER = re.compile(r" ?(?:[<>≤≥=~]|\d)")
 # A body's abbreviation and the code of one of its documents: "NICE NG136", "NICE CG95".
-_BODY_AND_CODE = re.compile(r"[A-Z]{3,5} [A-Z]{1,3}\d{1,4}")
+_BODY_AND_CODE = re.compile(r"[A-Z]{3,5} (?:NG|CG|QS|TA|DG|PH|IPG|MTG)\d{1,4}")  # not "HLA B27", "ECG V1"
 _NOBEL = re.compile(r" Nobel\b")
 _PRIZE_AFTER = re.compile(r"(?: Peace)? Prize\b| \d")
+_PRIZE_FIELDS = frozenset("Physics Chemistry Medicine Physiology Literature Economics".split())
 
 
 def _prize_cut(text: str, start: int, end: int) -> int:
@@ -573,11 +589,24 @@ def _prize_cut(text: str, start: int, end: int) -> int:
     if match is None:
         return 0
     cut = match.start() + 1
+    if text.endswith("Alfred ", 0, cut):
+        return 0  # the man the prizes are named after
     return cut if _PRIZE_AFTER.match(text, cut + len("Nobel")) is not None else 0
 
 
 _UNIT_POWER = re.compile(r" [a-zA-Z]{1,3}-[1-3]\b")
 _UNITS_BEFORE_POWERS = frozenset("J kJ g kg mol m s W V N Pa".split())
+
+
+_NOUN_AFTER = re.compile(r" ([a-z]+)")
+_BOND_WORDS = frozenset("bond bonds and or in at is are has have breaks break stretch stretches".split())
+
+
+def _bond(text: str, end: int) -> bool:
+    """Whether two atoms' symbols joined by a dash are a bond ("C-H bonds", "O–H in alcohols"),
+    not a method or a diagram named by two elements or letters ("K-Ar dating", "H-R diagram")."""
+    noun = _NOUN_AFTER.match(text, end)
+    return noun is None or noun.group(1) in _BOND_WORDS
 
 
 def _in_unit(text: str, start: int, end: int) -> bool:
@@ -591,22 +620,26 @@ def _in_unit(text: str, start: int, end: int) -> bool:
 
 def _is_change(quantity: str) -> bool:
     """Whether what follows a delta is a quantity's symbol: letters, or a small letter and its
-    index ("t0"); a capital and a number name a mutation ("F508")."""
-    return quantity.isalpha() or (quantity[:1].islower() and quantity.rstrip("0123456789").isalpha())
+    index ("t0"); a capital and a number name a mutation ("F508"), and so does a gene ("p53")."""
+    return quantity.isalpha() or (len(quantity) == 2 and quantity[0].islower() and quantity[1].isdigit())
 
 
-def _describes(text: str, start: int, end: int) -> bool:
+def _describes(text: str, start: int, end: int, clinical: bool = False) -> bool:
     """Whether a word of nationality stands before a noun it describes ("Soviet tanks", "scottish
-    shore") rather than as the name of a body or people ("crush the soviet and the peasants")."""
+    shore", "US embassy") rather than as the name of a body or people ("crush the soviet and the
+    peasants", "US declares war", an ultrasound in clinical notes: "US abdomen")."""
     word = text[start:end]
-    if word == "US":
-        pass  # "US loans", "US embassy": the abbreviation says "American"
-    elif not is_proper_adjective(word.lower()) or word.isupper() or word.endswith("s"):
+    american = word == "US"
+    if american and clinical:
+        return False
+    if not american and (not is_proper_adjective(word.lower()) or word.isupper() or word.endswith("s")):
         return False  # in capitals a trial ("the DANISH trial"); a plural is a people ("the soviets")
     after = NEXT_WORD.match(text, end)
     if after is None:
         return False
     noun = after.group(1)  # not a place ("latin america") nor an adverb ("obey the soviet first")
+    if american and is_verb_like(noun):
+        return False  # "US enters the war": the country does something
     return (
         noun not in STOPWORDS
         and noun not in PROPER_NAMES
@@ -880,7 +913,7 @@ def with_qualifier(text: str, start: int, qualifiers: frozenset[str]) -> int:
 _STATED_SALT = re.compile(r"(?<![\w\-])([a-z]+)\((?:I{1,3}|IV|VI{0,2}|V)\) ([a-z]+)\b")
 
 
-_ISOTOPE = re.compile(r"(?<![\w\-])([a-z]+)-\d{1,3}(?![\w\-])")
+_ISOTOPE = re.compile(r"(?<![\w\-])([a-z]+)-\d{2,3}(?![\w\-])")  # not "lead-2" of an ECG
 
 
 def everyday_isotopes(text: str) -> list[Span]:
@@ -889,10 +922,22 @@ def everyday_isotopes(text: str) -> list[Span]:
     return [match.span() for match in _ISOTOPE.finditer(text) if match.group(1) in EVERYDAY_ELEMENTS]
 
 
+# An anion named with the oxidation state of its central atom, after its metal: "potassium
+# manganate(VII)", "sodium chlorate(I)".
+_STATED_ANION = re.compile(r"(?<![\w\-])(?:([a-z]+) )?[a-z]+(?:ate|ite)\((?:I{1,3}|IV|VI{0,2}|V)\)")
+
+
 def stated_salts(text: str) -> list[Span]:
-    """Salts named with their metal's oxidation state ("iron(III) oxide"): the state tells the
-    compound apart, so the name is a term even where the metal is an everyday word."""
-    return [match.span() for match in _STATED_SALT.finditer(text) if match.group(2) in SALT_WORDS]
+    """Salts named with an oxidation state ("iron(III) oxide", "potassium manganate(VII)"): the
+    state tells the compound apart, so the name is a term even where the metal is an everyday word."""
+    out = [match.span() for match in _STATED_SALT.finditer(text) if match.group(2) in SALT_WORDS]
+    for match in _STATED_ANION.finditer(text):
+        metal = match.group(1)
+        if metal is None or metal in ELEMENTS or metal in EVERYDAY_ELEMENTS or metal == "ammonium":
+            out.append(match.span())
+        else:
+            out.append((match.start(1) + len(metal) + 1, match.end()))  # "dichromate(VI)" alone
+    return out
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+ $")
@@ -920,9 +965,9 @@ def with_place_word(text: str, start: int) -> int:
 
 # The kinds of written work whose titles run "<kind> on the <subject>": "Essay on the Principle of
 # Population", "Reflections on the Revolution in France", "Treatise on the Astrolabe".
+# Not the words of a student's own notes ("Notes on the Treaty of Versailles", "Thoughts on ...").
 _WORK_KINDS = frozenset(
-    """Essay Essays Reflections Treatise Discourse Dialogue Dialogues Enquiry Inquiry Observations
-    Thoughts Letters Lectures Remarks Commentaries Notes Considerations""".split()
+    "Essay Reflections Treatise Discourse Dialogue Dialogues Enquiry Inquiry Commentaries Considerations".split()
 )
 
 
@@ -1008,7 +1053,15 @@ def with_abbreviation_part(text: str, start: int, end: int) -> int:
         return end  # "UK head of state": the noun heads a phrase of its own
     if match.group(1) in _SCANNED and text[start:end] not in _SCANS:
         return end  # "KGB head": only a scan is of a part of the body
+    if match.group(1) in _ENDING_NOUNS and _NOUN_AFTER.match(text, match.end()) is not None:
+        noun = _NOUN_AFTER.match(text, match.end())
+        if noun is not None and noun.group(1) not in STOPWORDS:
+            return end  # "TUC block vote", "GP induction week": the noun starts a phrase of its own
     return match.end()
+
+
+# Nouns an abbreviation makes a term with only where they end it: "AV block", "EM induction".
+_ENDING_NOUNS = frozenset({"block", "node", "induction"})
 
 
 def with_epithet(text: str, start: int, end: int) -> int:

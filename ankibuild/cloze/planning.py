@@ -85,7 +85,7 @@ def find_blanks(
         names = find_names(text, lexicon, blocked, numbers, protected)
         if len(names) > 1:
             names = list(dict.fromkeys(names))  # readers often find the same name twice
-        for s, e in shape(text, names, numbers, dates):
+        for s, e in shape(text, names, numbers, dates, lexicon.clinical):
             candidates.append((3, s - e, s, e, "name"))
     if "figures" in detectors:
         for s, e in find_figures(text, lexicon.clinical, numbers):
@@ -158,16 +158,20 @@ _LISTED_UNDER_LABEL = 4
 
 def _labels_list(text: str, end: int) -> bool:
     """Whether the word that opens a line before a colon or an equals sign is an everyday word and
-    no term of a subject: "adaptations:", "Path:"; not "China:", a place."""
+    no term of a subject: "adaptations: ...", "Path: ..."; not "China: ...", a place, nor an era or
+    a movement ("Reformation: ...", "Prohibition: ...")."""
     word = text[:end].lower()
     return (
         text[1:end].islower()
-        and word not in PLACES_AS_WORDS
         and " " not in word
         and text[end : end + 2].lstrip(" ")[:1] in (":", "=")
         and is_common(word)
         and not is_subject_term(word)
+        and (text[0].islower() or (word not in PLACES_AS_WORDS and not word.endswith(_ERA_ENDINGS)))
     )
+
+
+_ERA_ENDINGS = ("tion", "ment", "ism", "ity")
 
 
 _HEAD_OPENINGS = frozenset({"", "the"})

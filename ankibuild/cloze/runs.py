@@ -52,6 +52,8 @@ _BODY_ENDS = ORG_HEADS | frozenset(
     """agency service commission organisation organization ministry department office board trust
     fund authority corporation association federation""".split()
 )
+# Offices named with the field they run before them: "Environment Secretary", "Health Minister".
+_OFFICES_OF_A_FIELD = frozenset({"secretary", "minister"})
 # What a body's name with a head noun after it names: its rules and its writings.
 _BODY_WORKS = frozenset(
     "criteria classification score scale report index test method charter constitution declaration".split()
@@ -306,8 +308,6 @@ def _piece(run: _Words, start: int, last: int, opening: bool) -> tuple[int, int,
         heads = _OPENING_HEADS  # "Lynch syndrome ...": a capital opening a line names no event
     if cores[last][1]:
         heads = EPONYM_HEADS  # "Hooke's law", "Down's syndrome", but not "Stalin's purges"
-    elif first == last and cores[last][0].lower() in PLACE_ABBREVIATIONS:
-        heads = frozenset()  # "UK flood scheme", "UK heatwave": what happened in the country
     elif last > first and cores[last][0].lower() in _BODY_ENDS:
         heads = heads & _BODY_WORKS  # "Environment Agency flood defences"; "UK Brain Bank criteria"
     elif first == last and opening and _technical_adjective(cores[first][0].lower()):
@@ -369,8 +369,14 @@ def _trim(run: _Words, start: int, last: int, opening: bool) -> int:
             break  # a place named after a royal: "Prince William Sound", "Queen Elizabeth Olympic Park"
         if cls in ("title", "roman") or (lower in TITLE_MODIFIERS and classes[after] == "title"):
             first = after  # "President Kennedy", "Prime Minister"
-        elif cls == "common" and classes[after] == "title" and after < last and classes[after + 1] in NAME_LIKE:
-            first = after  # "Environment Secretary Michael Heseltine": the office's field is no name
+        elif (
+            cls == "common"
+            and classes[after] == "title"
+            and cores[after][0].lower() in _OFFICES_OF_A_FIELD
+            and after < last
+            and classes[after + 1] in NAME_LIKE
+        ):
+            first = after  # "Environment Secretary Michael Heseltine"; not "Iron Chancellor", "Sun King"
         elif cls == "common" and opens and (is_verb_like(lower) or lower in INSTRUCTIONS) and named_rest:
             first = after  # "Denounced Stalin", "Check Mg"
         elif cls in ("adjective", "month") and after == last and classes[last] in NAME_LIKE and lower != "jan":

@@ -130,12 +130,12 @@ CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le le
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
 # Verbs that notes put after a subject and before what it acts on ("iodine make soft tissue show
-# up", "need bright light"): after a term they start a clause, not a longer term.
+# up", "need bright light"): after a term they start a clause, not a longer term. Not the verbs
+# that are as often the last word of a term ("means test", "public works", "turns ratio").
 CLAUSE_VERBS = frozenset(
     """need needs contain contains make makes have has cause causes help helps allow allows keep
-    keeps produce produces carry carries become becomes let lets get gets fails works happens
-    occurs explains shows means give gives show turn turns increase increases decrease decreases
-    reduce reduces""".split()
+    keeps produce produces carry carries become becomes let lets get gets fails happens occurs
+    explains shows give gives show increase increases decrease decreases reduce reduces""".split()
 )
 DETERMINERS = frozenset("the a an his her its their our your".split())
 """Words that open a noun phrase: after a verb, its object ("plan the attack", "the dose makes the poison")."""
@@ -193,7 +193,7 @@ PLACE_HEADS = frozenset(
 """Nouns that begin a name of the form "X of Y" (Treaty of Versailles, League of Nations)."""
 
 EPONYM_HEADS = frozenset(
-    """law laws disease syndrome principle theorem constant equation equations cycle razor
+    """law laws disease syndrome principle theorem constant equation equations eqn cycle razor
     paradox hypothesis conjecture postulate sign reflex palsy area triad rule capsule phenomenon
     test stain tear node nodes duct loop criteria score scale classification manoeuvre
     maneuver reagent solution index theory point fracture pentad paresis fingers oesophagus ulcer
@@ -297,7 +297,7 @@ UNIT_WORDS = frozenset(
 )
 """Units written in small letters after a number ("5 mg", "2 wk"): never names, whatever else
 the course writes them for ("MG" for myasthenia gravis)."""
-ROUTINE_SHORTHAND = frozenset("bp sbp dbp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
+ROUTINE_SHORTHAND = frozenset("bp hr rr sats spo2 temp od bd tds qds prn po sc im nbm stat pmh dh sh".split())
 EXAM_COMMANDS = frozenset(
     """explain describe compare evaluate assess discuss analyse analyze justify outline summarise
     summarize define identify suggest calculate examine contrast annotate sketch predict""".split()
