@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from .words import (
     CLAUSE_VERBS,
+    COLOURS,
     DRUG_LABELS,
     EPONYM_DISEASE_ENDINGS,
     EPONYM_HEADS,
@@ -269,9 +270,10 @@ def listed(text: str) -> list[str]:
     if len(items) < _LIST_LENGTH:
         return []
     plain = [item for item in items if _plain_item(item)]
-    # "early bilious vomiting, late absolute constipation": when it comes is no part of the term
-    plain = [_ungraded(item) for item in plain]
-    items = [_ungraded(item) for item in items]
+    # "early bilious vomiting, late absolute constipation": when it comes is no part of the term;
+    # "lithium crimson, sodium yellow": the colour is what the test shows
+    plain = [_uncoloured(_ungraded(item)) for item in plain]
+    items = [_uncoloured(_ungraded(item)) for item in items]
     if label and 3 * len(plain) >= 2 * len(items):
         # "causes: overgrazing, over-cultivation, cutting trees for fuelwood"; an ordinary word a
         # label lists ("measures: speed, time") would be a term in every line, so only rarer ones
@@ -280,6 +282,11 @@ def listed(text: str) -> list[str]:
 
 
 _WHEN_OR_HOW_BAD = frozenset("early late new old recent sudden gradual mild moderate severe distant".split())
+
+
+def _uncoloured(item: str) -> str:
+    head, space, last = item.rpartition(" ")
+    return head if space and last in COLOURS and " " not in head else item
 
 
 def _ungraded(item: str) -> str:

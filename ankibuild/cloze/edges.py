@@ -52,6 +52,7 @@ from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_ADVERBS,
     CLAUSE_VERBS,
+    COLOURS,
     ELEMENTS,
     EPITHETS,
     EVERYDAY_ELEMENTS,
@@ -114,11 +115,6 @@ _AMOUNTS = frozenset("range level levels dose doses content intake ratio max min
 # Words of order after a drug's name: "calcium gluconate first", "lithium then".
 _ORDER_WORDS = frozenset("first last next then".split())
 _QUALITY_ENDINGS = ("ic", "al", "ous", "ive", "able", "ible", "ent", "ant")
-# Colours after an element say what a test shows ("lithium crimson", "potassium lilac").
-_COLOURS = frozenset(
-    """red orange yellow green blue purple lilac crimson violet pink white black brown grey gray
-    colourless colorless""".split()
-)
 # What is left of a contraction before its apostrophe: "hydrogen don't", "iodine isn't".
 _CONTRACTED = frozenset("don doesn didn isn aren wasn weren won can couldn shouldn".split())
 _MAX_NOUNS = 2
@@ -1187,7 +1183,7 @@ def _qualified_noun(word: str) -> bool:
         and word not in IRREGULAR_PARTICIPLES
         and word not in STOPWORDS
         and word not in CLAUSE_VERBS
-        and word not in _COLOURS
+        and word not in COLOURS  # "lithium crimson": what a test shows
         and word not in _CONTRACTED
         and not word.endswith(_QUALITY_ENDINGS)
         and not is_verb_like(word)

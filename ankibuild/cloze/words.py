@@ -137,6 +137,11 @@ CLAUSE_VERBS = frozenset(
     keeps produce produces carry carries become becomes let lets get gets fails happens occurs
     explains shows give gives show increase increases decrease decreases reduce reduces""".split()
 )
+# Colours, which after a substance say what a test shows ("lithium crimson", "potassium lilac").
+COLOURS = frozenset(
+    """red orange yellow green blue purple lilac crimson violet pink white black brown grey gray
+    colourless colorless""".split()
+)
 DETERMINERS = frozenset("the a an his her its their our your".split())
 """Words that open a noun phrase: after a verb, its object ("plan the attack", "the dose makes the poison")."""
 
