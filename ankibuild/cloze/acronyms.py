@@ -11,7 +11,7 @@ from .words import STOPWORDS
 
 _WORD = re.compile(r"\w+")  # a word as a regex bounds it: letters, digits and "_"
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
-_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+_ACRONYM_GLUE = frozenset({"of", "and", "the", "for", "on", "in"})
 _REACH = 2  # how many lines from a use of the acronym its phrase may be written
 
 

@@ -46,7 +46,9 @@ _NUMBER_POINT = re.compile(
             r"|(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d(?!\d))",
             rf"(?P<daymonth>{_DAYS}\s(?:of\s)?(?:{_MONTH}|{_SMALL_MAY})(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
-            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
+            # "19th century", "17th - 19th century", "14th-16th centuries"
+            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:\s?[\-–]\s?\d{{1,2}}(?:st|nd|rd|th))?"
+            rf"(?:[\s\-]centur(?:y|ies)|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             # "1970s-80s": a range of decades is one date
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s(?:[\-–]['’]?\d0s)?\b|['’]\d0s\b)",
             # "1914-18"; "1868-9", checked to end after it starts; "1979/80", a year that runs into the next

@@ -253,7 +253,7 @@ _EVENT_OF = re.compile(
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
-_PLACE_BEFORE = re.compile(r"(?<![\w\-])(?:lake|mount|mt|river|cape) $")
+_PLACE_BEFORE = re.compile(r"(?<![\w\-])(?:lake|mount|mt|river|cape|new) $")
 _OF_BEFORE = frozenset({"the ", " of "})
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
@@ -602,14 +602,15 @@ _UNITS_BEFORE_POWERS = frozenset("J kJ g kg mol m s W V N Pa".split())
 
 
 _NOUN_AFTER = re.compile(r" ([a-z]+)")
-_BOND_WORDS = frozenset("bond bonds and or in at is are has have breaks break stretch stretches".split())
+# What two elements or letters joined by a dash name besides a bond: "K-Ar dating", "S-P interval".
+_NAMED_BY_PAIRS = frozenset("dating diagram diagrams interval ratio method model decay series system scale".split())
 
 
 def _bond(text: str, end: int) -> bool:
     """Whether two atoms' symbols joined by a dash are a bond ("C-H bonds", "O–H in alcohols"),
-    not a method or a diagram named by two elements or letters ("K-Ar dating", "H-R diagram")."""
+    not a method or a diagram named by two elements or letters ("K-Ar dating", "S-P interval")."""
     noun = _NOUN_AFTER.match(text, end)
-    return noun is None or noun.group(1) in _BOND_WORDS
+    return noun is None or noun.group(1) not in _NAMED_BY_PAIRS
 
 
 def _in_unit(text: str, start: int, end: int) -> bool:
