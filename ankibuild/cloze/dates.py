@@ -112,7 +112,7 @@ _LISTED_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2}),? $")  # a year just b
 _ROUGHLY = frozenset("about around roughly approximately nearly".split())
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
-    total killing lost + = × ÷ * < > ≤ ≥ ~ ≈""".split()
+    total killing lost + = × ÷ * / < > ≤ ≥ ~ ≈""".split()
 )
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/", "b/c" nor bodies ("EULAR/ACR").
 _UNIT_PER = re.compile(r"(?![wbc]/|[A-Z]{3})[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")

@@ -149,6 +149,7 @@ GRADING = frozenset(
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
     asymmetrical distant previous recurrent urgent persistent compulsory commonest rarest""".split()
 )
+_ADVERB_ENDINGS = ("ally", "ently", "ously", "ively")  # "eventually", "recently", "previously", "relatively"
 # Comparisons that open a statement of how two quantities go together: "smaller pKa = stronger acid".
 _COMPARATIVES = frozenset(
     """smaller larger bigger greater higher lower faster slower stronger weaker longer shorter wider
@@ -503,6 +504,8 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
+    if words[0].endswith(_ADVERB_ENDINGS):
+        return None  # "eventually air resistance = weight": a clause, when it happens
     opener = match.group(1)[:1]
     if (opener.islower() and (words[0] in CLAUSE_VERBS or words[0] in _COMPARATIVES)) or words[-1] in CLAUSE_VERBS:
         return None  # "makes sulfuric acid: ...", "wave theory fails: ..."; "smaller pKa = ..." compares

@@ -697,7 +697,9 @@ def _add_formula(run: list[tuple[int, int, str]], out: list[Span]) -> None:
         return
     pieces = [piece for _, _, piece in run]
     signs = [not any(ch.isalnum() for ch in piece) for piece in pieces]
-    related = computed = False
+    # "total resistance = R1 + R2": words are the left side, the run starts at the sign
+    related = pieces[0] in _RELATION_MARKS and len(run) > _SIDE_AFTER_WORDS
+    computed = False
     for i, piece in enumerate(pieces):
         between = signs[i] and 0 < i < len(pieces) - 1 and not signs[i - 1] and not signs[i + 1]
         inner = _INNER_SUM.search(piece) is not None or _FUNCTION.match(piece) is not None
@@ -1509,6 +1511,7 @@ _RELATIONS = "=≈∝≤≥<>"
 _ARITHMETIC = "+−×÷/*^√²³½·"
 _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
 _RELATION_MARKS = frozenset(_RELATIONS)
+_SIDE_AFTER_WORDS = 3  # a sign and a sum of two terms at least: "= R1 + R2"
 _ARITHMETIC_MARKS = frozenset(_ARITHMETIC)
 # A sum inside one token, between letters or digits: "½QV", "mv²", "2pq+q²"; a relation: "C=O"
 # A power of a bracket is one too: "[HI]²", "p(NH3)²".
