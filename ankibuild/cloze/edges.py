@@ -182,7 +182,7 @@ _ANTIBODY = re.compile(r"(?<![\w\-])[Aa]nti-(?:[a-z]{0,3}[A-Z]{2,}[A-Za-z0-9]*|[
 # A Greek letter that sorts a molecule, cell or drug, with a hyphen before any word ("β-globin",
 # "α-glucose", "β-blockers") or a space before the kinds it sorts ("β cells", "β2 agonist").
 _GREEK_NAME = re.compile(
-    r"(?<![\w\-])(?:[α-ωΑ-Ω]\d?(?:-[a-z]{3,}(?<!ed)|"
+    r"(?<![\w\-])(?:[α-ωΑ-Ω]\d?(?:-[a-z]{3,}(?<!ed)|-[a-z]{0,2}[A-Z]{2,}[A-Za-z0-9]*|"  # "β-hCG", "β-HCG"
     r" (?:cells?|agonists?|antagonists?|blockers?|receptors?|particles?|radiation|decay|rays?|chains?|subunits?))"
     r"|[αβ][1-3][A-D]?)"  # adrenoceptors by their type alone: "α1", "β2"; "θ1" is an angle
     r"(?![\w\-])"

@@ -139,6 +139,8 @@ def _figures(text: str, pattern: re.Pattern[str], numbers: Sequence[int]) -> lis
         if text[number] in _APOSTROPHES:
             number += 1  # "'60s": the number starts after its apostrophe
         before = text[number - 1 : number]
+        if before == "+" and text[number - 2 : number - 1].isdigit():
+            continue  # "14+1 weeks": a gestation's days, not a figure of its own
         if before and before in _SIGNS:
             starts: tuple[int, ...] = (number - 1, number)  # "−5°C" and "10-20 mg": either may start one
         elif before and before in _CURRENCIES:
