@@ -1447,12 +1447,15 @@ def joined(text: str, chosen: list[tuple[int, int, str]], refused: Sequence[Span
     return out
 
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 def _ratio(top: str, bottom: str) -> bool:
     """Whether two abbreviations a slash joins are a ratio of measures ("FEV1/FVC"), not two
     things either of which is meant ("DVT/PE", "ACEi/ARB") nor a formula and its catalyst
     ("H2/Ni"): each in capitals and digits, one of them with a digit."""
-    if top.rstrip("0123456789") == bottom.rstrip("0123456789"):
-        return False  # "T3/T4", "COX1/COX2", "L4/L5": two of a kind, either of which is meant
+    if top.translate(_NO_DIGITS) == bottom.translate(_NO_DIGITS):
+        return False  # "T3/T4", "COX1/COX2", "L4/L5", "T1DM/T2DM": two of a kind, either of which is meant
     if _FORMULA.fullmatch(top) and _FORMULA.fullmatch(bottom):
         return False  # "O2/CO2": two gases
     return (
