@@ -575,7 +575,7 @@ def _lead_lists(text: str) -> list[Span]:
 
 
 # The symbols of SI units a quantity is said to be measured in: "unit Pa"; not "unit SAS", "care unit CCU".
-_UNIT_SYMBOLS = frozenset("Pa N J W V A Wb T Hz C F H K S Gy Sv Bq eV kg m s mol Ω".split())
+_UNIT_SYMBOLS = frozenset("Pa N J W V A Wb T Hz C F H K S Gy Sv Bq Ω".split())
 # A reading after an observation's abbreviation: "SBP < 90", "DBP 110", "SBP ≥ 180".
 _READING_AFTER = re.compile(r" ?(?:[<>≤≥=~]|\d)")
 # A body's abbreviation and the code of one of its documents: "NICE NG136", "NICE CG95".
@@ -1059,7 +1059,7 @@ def with_abbreviation_part(text: str, start: int, end: int) -> int:
         return end  # "UK head of state": the noun heads a phrase of its own
     if match.group(1) in _SCANNED and text[start:end] not in _SCANS:
         return end  # "KGB head": only a scan is of a part of the body
-    if match.group(1) in _ENDING_NOUNS and _NOUN_AFTER.match(text, match.end()) is not None:
+    if match.group(1) in _ENDING_NOUNS:
         noun = _NOUN_AFTER.match(text, match.end())
         if noun is not None and noun.group(1) not in STOPWORDS:
             return end  # "TUC block vote", "GP induction week": the noun starts a phrase of its own
@@ -1324,7 +1324,7 @@ def small_acronyms(text: str) -> list[Span]:
     written so, and the capitals after the small letters do not start a run of capitalised words."""
     out = [match.span() for match in _SMALL_ACRONYM.finditer(text)]
     if "pK" in text:
-        out = [(s, e) for s, e in out if not _term_of_sum(text, s, e)]
+        out = [(s, e) for s, e in out if not (text.startswith("pK", s) and _term_of_sum(text, s, e))]
     return out
 
 
