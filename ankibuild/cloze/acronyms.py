@@ -11,7 +11,10 @@ from .words import STOPWORDS
 
 _WORD = re.compile(r"\w+")  # a word as a regex bounds it: letters, digits and "_"
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’\-–][^\W\d_]+)*")
-_ACRONYM_GLUE = frozenset({"of", "and", "the", "for", "on", "in"})
+_ACRONYM_GLUE = frozenset({"of", "and", "the", "for"})
+# Glue only between capitalised words: "Intergovernmental Panel on Climate Change"; not "high
+# incomes in cities" for HIC nor "pain on exertion" for PE.
+_CAPITALISED_GLUE = frozenset({"on", "in"})
 _REACH = 2  # how many lines from a use of the acronym its phrase may be written
 
 
@@ -139,11 +142,22 @@ def spellings(line: Line, acronym: str) -> Iterator[str]:
                 break  # the acronym itself spells nothing
             if word[0] == acronym[k] and word not in STOPWORDS:
                 k += 1
+            elif word in _CAPITALISED_GLUE and _between_capitals(line, words, j):
+                pass
             elif word not in _ACRONYM_GLUE:
                 break
             j += 1
         if k == len(acronym) and j - i >= 2 and not words[j - 1].group().endswith(_POSSESSIVE_ENDS):
             yield line.lower[first.start() : words[j - 1].end()]  # not "point for mussolini's" for PM
+
+
+def _between_capitals(line: Line, words: Sequence[re.Match[str]], j: int) -> bool:
+    """Whether the words either side of word ``j`` are written with a capital."""
+    return (
+        0 < j < len(words) - 1
+        and line.text[words[j - 1].start()].isupper()
+        and line.text[words[j + 1].start()].isupper()
+    )
 
 
 # A phrase that ends owning something is no expansion: "point for Mussolini's dictatorship".

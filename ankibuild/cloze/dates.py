@@ -47,8 +47,8 @@ _NUMBER_POINT = re.compile(
             rf"(?P<daymonth>{_DAYS}\s(?:of\s)?(?:{_MONTH}|{_SMALL_MAY})(?:,?\s(?:{_BC_YEAR}|{_YEAR}))?)",
             rf"(?P<yearmonth>{_YEAR}\s{_MONTH}(?:\s{_DAYS}(?!\s?[A-Za-z]{{2,}}))?)",
             # "19th century", "17th - 19th century", "14th-16th centuries"
-            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:\s?[\-–]\s?\d{{1,2}}(?:st|nd|rd|th))?"
-            rf"(?:[\s\-]centur(?:y|ies)|\s(?:C\b|c\.|cent\.)){_ERA}?)",
+            rf"(?P<century>\d{{1,2}}(?:st|nd|rd|th)(?:\s?[\-–]\s?\d{{1,2}}(?:st|nd|rd|th)[\s\-]centur(?:y|ies)"
+            rf"|[\s\-]century|\s(?:C\b|c\.|cent\.)){_ERA}?)",
             # "1970s-80s": a range of decades is one date
             r"(?P<decade>(?:1\d{2}0|20\d0)['’]?s(?:[\-–]['’]?\d0s)?\b|['’]\d0s\b)",
             # "1914-18"; "1868-9", checked to end after it starts; "1979/80", a year that runs into the next
@@ -110,9 +110,10 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
 _LISTED_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2}),? $")  # a year just before the "+"
 _ROUGHLY = frozenset("about around roughly approximately nearly".split())
+_YEAR_LIKE = re.compile(r"(?:1\d{3}|20\d{2})")
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
-    total killing lost + = × ÷ * / < > ≤ ≥ ~ ≈""".split()
+    total killing lost + = × ÷ * < > ≤ ≥ ~ ≈""".split()
 )
 # A unit per another: "IU/L", "mg/day", "mmol/mol"; not "w/", "b/c" nor bodies ("EULAR/ACR").
 _UNIT_PER = re.compile(r"(?![wbc]/|[A-Z]{3})[A-Za-zµ°]{1,8}/[A-Za-zµ0-9.]{1,8}(?:/[A-Za-zµ0-9.]{1,8})?[,;)]?")
@@ -296,6 +297,8 @@ def _is_count(text: str, start: int, end: int) -> bool:
             return False
         if before == "+" and _LISTED_YEAR.search(text, 0, at) is not None:
             return False  # "petitions of 1839, 1842 + 1848": the last of a list of years
+        if before == "/" and not _YEAR_LIKE.fullmatch(_word_before(text, at - 1)[0] if at > 1 else ""):
+            return True  # "3000 / 1200 = 2.5": a sum; "1905 / 1917" lists years
         if before in _QUANTITY_BEFORE or before == "per":
             # "until about 2070", "by around 1900": a word that introduces a date makes it one
             return not (before in _ROUGHLY and at > 1 and _word_before(text, at - 1)[0].lower() in _DATE_BEFORE)

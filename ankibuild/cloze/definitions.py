@@ -149,7 +149,11 @@ GRADING = frozenset(
     upper higher severe mild moderate identical permanent temporary painful abnormal symmetrical
     asymmetrical distant previous recurrent urgent persistent compulsory commonest rarest""".split()
 )
-_ADVERB_ENDINGS = ("ally", "ently", "ously", "ively")  # "eventually", "recently", "previously", "relatively"
+# Adverbs that say when or how often, which open a clause; not "partially permeable membrane".
+_WHEN_ADVERBS = frozenset(
+    """eventually initially finally usually typically generally originally gradually recently
+    previously subsequently consequently currently frequently normally""".split()
+)
 # Comparisons that open a statement of how two quantities go together: "smaller pKa = stronger acid".
 _COMPARATIVES = frozenset(
     """smaller larger bigger greater higher lower faster slower stronger weaker longer shorter wider
@@ -504,7 +508,7 @@ def _defined_phrase(text: str) -> str | None:
         return None  # "cause of the war: ...", "Stalin died = ..."
     if words[0] in DISCOURSE or words[0] in COUNTING or words[0] in MONTHS or words[0] in INSTRUCTIONS:
         return None  # "Side effects: ...", "three factors: ...", "add NaOH: ..."
-    if words[0].endswith(_ADVERB_ENDINGS):
+    if words[0] in _WHEN_ADVERBS:
         return None  # "eventually air resistance = weight": a clause, when it happens
     opener = match.group(1)[:1]
     if (opener.islower() and (words[0] in CLAUSE_VERBS or words[0] in _COMPARATIVES)) or words[-1] in CLAUSE_VERBS:

@@ -253,7 +253,11 @@ _EVENT_OF = re.compile(
     re.IGNORECASE,
 )
 _EVENT_OF_REACH = len("defenestration of the ")
-_PLACE_BEFORE = re.compile(r"(?<![\w\-])(?:lake|mount|mt|river|cape|new) $")
+_PLACE_BEFORE = re.compile(r"(?<![\w\-])(?:lake|mount|mt|river|cape) $")
+# Places whose names start with "new", written in small letters: "new orleans"; not "a new russia".
+_NEW_PLACES = frozenset(
+    "york orleans delhi zealand england mexico jersey guinea hampshire caledonia brunswick haven".split()
+)
 _OF_BEFORE = frozenset({"the ", " of "})
 # Structures of the body named after who described them: "loop of Henle", "islets of Langerhans";
 # not words that name a group or a place ("inner circle of Bolsheviks", "canals of Venice").
@@ -383,7 +387,7 @@ def shape(
             if (
                 end - start <= _BOND_LENGTH
                 and _SINGLE_BOND.fullmatch(text, start, end) is not None
-                and _bond(text, end)
+                and _bond(text, start, end)
             ):
                 continue  # "C-H", "O–H": a bond is read off the formula, not learnt as a name
             if prized:
@@ -606,11 +610,18 @@ _NOUN_AFTER = re.compile(r" ([a-z]+)")
 _NAMED_BY_PAIRS = frozenset("dating diagram diagrams interval ratio method model decay series system scale".split())
 
 
-def _bond(text: str, end: int) -> bool:
-    """Whether two atoms' symbols joined by a dash are a bond ("C-H bonds", "O–H in alcohols"),
-    not a method or a diagram named by two elements or letters ("K-Ar dating", "S-P interval")."""
+def _bond(text: str, start: int, end: int) -> bool:
+    """Whether two atoms' symbols joined by a dash are a bond of carbon, hydrogen, oxygen or
+    nitrogen ("C-H bonds", "O–H in alcohols"), not a method, a time or a pump named by two elements
+    ("K-Ar dating", "S-P time", "Na-K pumps", "C-N dating")."""
+    if _ORGANIC_ATOMS.isdisjoint(_DASHES.split(text[start:end])):
+        return False
     noun = _NOUN_AFTER.match(text, end)
     return noun is None or noun.group(1) not in _NAMED_BY_PAIRS
+
+
+_ORGANIC_ATOMS = frozenset("CHON")
+_DASHES = re.compile("[-–]")
 
 
 def _in_unit(text: str, start: int, end: int) -> bool:
@@ -697,8 +708,16 @@ def _add_formula(run: list[tuple[int, int, str]], out: list[Span]) -> None:
         return
     pieces = [piece for _, _, piece in run]
     signs = [not any(ch.isalnum() for ch in piece) for piece in pieces]
-    # "total resistance = R1 + R2": words are the left side, the run starts at the sign
-    related = pieces[0] in _RELATION_MARKS and len(run) > _SIDE_AFTER_WORDS
+    # "total resistance = R1 + R2": words are the left side, the run starts at the sign, and the
+    # terms are symbols (not "Big Three = UK + US + USSR", "ATP hydrolysis = ADP + Pi")
+    related = (
+        pieces[0] in _RELATION_MARKS
+        and len(run) > _SIDE_AFTER_WORDS
+        and (
+            any(mark in piece for piece in pieces for mark in _NOT_ADDING)  # "TN / (TN + FP)"
+            or all(signs[i] or _SYMBOL_TERM.fullmatch(piece.strip(",;()")) for i, piece in enumerate(pieces))
+        )
+    )
     computed = False
     for i, piece in enumerate(pieces):
         between = signs[i] and 0 < i < len(pieces) - 1 and not signs[i - 1] and not signs[i + 1]
@@ -965,6 +984,9 @@ def with_proper_adjective(text: str, start: int) -> int:
 
 def with_place_word(text: str, start: int) -> int:
     """The start of a place's blank in small letters: before the lake, mountain or river it names."""
+    if text.endswith("new ", 0, start) and (start == 4 or not text[start - 5].isalnum()):
+        word = NEXT_WORD.match(text, start - 1)
+        return start - 4 if word is not None and word.group(1) in _NEW_PLACES else start
     match = _PLACE_BEFORE.search(text, max(start - len("mount "), 0), start)
     return match.start() if match is not None else start
 
@@ -1515,6 +1537,8 @@ _ARITHMETIC = "+−×÷/*^√²³½·"
 _SIGNS = frozenset(_RELATIONS + _ARITHMETIC + "-(")
 _RELATION_MARKS = frozenset(_RELATIONS)
 _SIDE_AFTER_WORDS = 3  # a sign and a sum of two terms at least: "= R1 + R2"
+_SYMBOL_TERM = re.compile(r"[A-Za-z](?:\d{1,2}|[a-z])?")  # "R1", "V2", "k", "Ek"; not "UK", "ADP"
+_NOT_ADDING = "/×*÷−^("  # a sum that divides, multiplies or groups is a formula whatever its terms
 _ARITHMETIC_MARKS = frozenset(_ARITHMETIC)
 # A sum inside one token, between letters or digits: "½QV", "mv²", "2pq+q²"; a relation: "C=O"
 # A power of a bracket is one too: "[HI]²", "p(NH3)²".

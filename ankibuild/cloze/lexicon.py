@@ -654,7 +654,10 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     )
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
-    names -= ROUTINE_SHORTHAND  # "temp rises": a routine observation no dictionary holds
+    # "temp rises", "sea temps": a routine observation no dictionary holds; the river "po" stays
+    names -= {
+        word for word in ROUTINE_SHORTHAND | {word + "s" for word in ROUTINE_SHORTHAND} if word not in PROPER_NAMES
+    }
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds

@@ -351,7 +351,7 @@ COMPASS_POINTS = frozenset("N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW"
 
 NOTE_SHORTHAND = frozenset(
     """nb aka eg ex def defn vs paeds peds derm derms opthal ophthal ophth gynae o&g q&a asap psych neuro cardio
-    resp gastro assoc ipsilat contralat eq eqs eqn eqns mp eval ao1 ao2 ao3 ao4 crits indep temps
+    resp gastro assoc ipsilat contralat eq eqs eqn eqns mp eval ao1 ao2 ao3 ao4 crits indep
     rheum onc ortho pharm ent haem heme govt govts esp approx incl hq osce osces peel lec wr ok micro
     immuno geri geris stats biochem physiol id tox hx dx mx rx tx ix sx
     urology nephrology rheumatology haematology hematology dermatology ophthalmology orthopaedics
