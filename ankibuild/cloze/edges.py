@@ -373,6 +373,8 @@ def shape(
             if any(s <= start and end <= e for s, e in formulas):
                 continue  # "ΔG = ΔH − TΔS", "pH = pKa + log([A-]/[HA])": a symbol of a formula is the formula's
         if first.isupper():
+            if after == "$" and end - start <= _CURRENCY_PREFIX:
+                continue  # "US$1.7 bn", "A$5": the dollar's country is part of the sum
             if start >= 5 and text.startswith("unit ", start - 5) and text[start:end] in _UNIT_SYMBOLS:
                 continue  # "unit Pa", "unit Wb": the symbol of the unit a quantity is measured in
             if text[start + 1 : end] == "BP" and first in "SD" and _READING_AFTER.match(text, end) is not None:
@@ -578,6 +580,7 @@ def _lead_lists(text: str) -> list[Span]:
     ]
 
 
+_CURRENCY_PREFIX = len("NZ")  # "US$", "A$", "NZ$", "HK$"
 # The symbols of SI units a quantity is said to be measured in: "unit Pa"; not "unit SAS", "care unit CCU".
 _UNIT_SYMBOLS = frozenset("Pa N J W V A Wb T Hz C F H K S Gy Sv Bq Ω".split())
 # A reading after an observation's abbreviation: "SBP < 90", "DBP 110", "SBP ≥ 180".

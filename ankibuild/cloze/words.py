@@ -119,14 +119,15 @@ TITLES = frozenset(
     cardinal lord lady sir dame duke duchess earl baron sultan shah caliph pharaoh dr mr mrs ms
     prof professor doctor reverend rev leader director commissar führer fuhrer archduke
     archduchess viceroy vizier gen adm gov justice attorney brigadier pastor rabbi imam vicar lt sgt capt col
-    maj cpl judge commodore sharif khedive shogun consul tribune dictator father phd dphil mphil msc bsc mbbs""".split()
+    maj cpl judge commodore sharif khedive shogun consul tribune dictator father phd dphil mphil msc bsc mbbs
+    count countess viscount marquis marquess baroness""".split()
 )
 SAINTS = frozenset({"St", "St.", "Saint", "San", "Santa"})
 """What opens a saint's name, and the church, hospital or college named for them ("St Mary's")."""
 
 TITLE_MODIFIERS = frozenset("prime first vice deputy foreign home general chief supreme grand acting interior".split())
 
-CONNECTORS = frozenset("of de da di du del della der den van von zu zur la le les al el bin ibn ul de' y".split())
+CONNECTORS = frozenset("of de da di du del della der den van von vom zu zur la le les al el bin ibn ul de' y".split())
 """Lower-case words that join the capitalised parts of one name ("Republic of Germany")."""
 
 # Verbs that notes put after a subject and before what it acts on ("iodine make soft tissue show
