@@ -142,9 +142,7 @@ def spellings(line: Line, acronym: str) -> Iterator[str]:
                 break  # the acronym itself spells nothing
             if word[0] == acronym[k] and word not in STOPWORDS:
                 k += 1
-            elif word in _CAPITALISED_GLUE and _between_capitals(line, words, j):
-                pass
-            elif word not in _ACRONYM_GLUE:
+            elif word not in _ACRONYM_GLUE and not (word in _CAPITALISED_GLUE and _between_capitals(line, words, j)):
                 break
             j += 1
         if k == len(acronym) and j - i >= 2 and not words[j - 1].group().endswith(_POSSESSIVE_ENDS):

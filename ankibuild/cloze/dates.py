@@ -110,7 +110,6 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _DATE_BEFORE = frozenset("in by since from until till during before after of between and c. year".split())
 _LISTED_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2}),? $")  # a year just before the "+"
 _ROUGHLY = frozenset("about around roughly approximately nearly".split())
-_YEAR_LIKE = re.compile(r"(?:1\d{3}|20\d{2})")
 _QUANTITY_BEFORE = frozenset(
     """about around over under nearly almost approximately roughly some than only just max min
     total killing lost + = × ÷ * < > ≤ ≥ ~ ≈""".split()
@@ -297,7 +296,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
             return False
         if before == "+" and _LISTED_YEAR.search(text, 0, at) is not None:
             return False  # "petitions of 1839, 1842 + 1848": the last of a list of years
-        if before == "/" and not _YEAR_LIKE.fullmatch(_word_before(text, at - 1)[0] if at > 1 else ""):
+        if before == "/" and not _YEAR_ALONE.fullmatch(_word_before(text, at - 1)[0] if at > 1 else ""):
             return True  # "3000 / 1200 = 2.5": a sum; "1905 / 1917" lists years
         if before in _QUANTITY_BEFORE or before == "per":
             # "until about 2070", "by around 1900": a word that introduces a date makes it one

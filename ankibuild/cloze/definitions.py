@@ -94,9 +94,6 @@ _MEASURED = frozenset("acting dose flow term release lasting".split())
 _CLINICAL_STATES = frozenset(
     "acute chronic mild moderate severe life-threatening near-fatal conscious unconscious stable unstable".split()
 )
-# Verbs that open a clause in a list of what something does or has ("cones: colour, need bright
-# light, contain iodopsin"), where a noun phrase would name a term.
-
 # "A" and "I" are words: "A gene is ...", "I think" name no kind.
 _LETTERED = re.compile(r"(?:(?<![\w\-])([a-z]{3,}) )?(?<![\w\-.])([B-HJ-Z]) ([a-z]{3,})(?![\w\-])")
 _LETTER_NOUN = re.compile(r"[B-HJ-Z] [a-z]{3}")  # what every match of ``_LETTERED`` holds

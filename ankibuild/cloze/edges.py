@@ -303,7 +303,7 @@ _DECIMAL = re.compile(r"\.\d+")
 _FIRST_STEP = re.compile(r"(?<![\w.])1\. ")  # step 1, not the end of "Apollo 11." or "1921."
 # What names a salt before its salt word: an element, a metal whose name is an everyday word too
 # (so no list of elements holds it), or ammonium; a course may write it as no name of its own.
-_SALT_NAMERS = ELEMENTS | frozenset("silver gold copper iron lead tin ammonium".split())
+_SALT_NAMERS = ELEMENTS | EVERYDAY_ELEMENTS | {"ammonium"}
 # The endings of the first word of a salt's name that is no element: "ammonium", "copper".
 _SALT_FIRST_ENDINGS = ("ium", "er", "ic", "ous", "yl")
 # An ion's charge right after its formula, and nothing of a word after it: "Cu2+", "O2-".
@@ -961,7 +961,7 @@ def stated_salts(text: str) -> list[Span]:
     out = [match.span() for match in _STATED_SALT.finditer(text) if match.group(2) in SALT_WORDS]
     for match in _STATED_ANION.finditer(text):
         metal = match.group(1)
-        if metal is None or metal in ELEMENTS or metal in EVERYDAY_ELEMENTS or metal == "ammonium":
+        if metal is None or metal in _SALT_NAMERS:
             out.append(match.span())
         else:
             out.append((match.start(1) + len(metal) + 1, match.end()))  # "dichromate(VI)" alone

@@ -334,6 +334,11 @@ class _Counts:
         return frozenset(word for word in self.lower if not self.inside[word])
 
 
+# Routine observations and their plurals, as words in small letters; not the names among them (the
+# river "po").
+_ROUTINE_WORDS = frozenset(
+    word for word in ROUTINE_SHORTHAND | {word + "s" for word in ROUTINE_SHORTHAND} if word not in PROPER_NAMES
+)
 # Bodies a capital names by an ordinary word ("Parliament", "Congress", "the Crown"): once inside a
 # sentence is enough where the course never writes the word in small letters.
 _INSTITUTIONS = frozenset("parliament commons lords senate congress cabinet crown church treasury admiralty".split())
@@ -654,10 +659,7 @@ def _learn(texts: Sequence[str]) -> Lexicon:
     )
     names -= TITLES  # "made shogun 1603": a title on its own is no name, even one no dictionary holds
     names -= NOTE_SHORTHAND  # "micro + immuno", "stats + hx": the notes' own shorthand
-    # "temp rises", "sea temps": a routine observation no dictionary holds; the river "po" stays
-    names -= {
-        word for word in ROUTINE_SHORTHAND | {word + "s" for word in ROUTINE_SHORTHAND} if word not in PROPER_NAMES
-    }
+    names -= _ROUTINE_WORDS  # "temp rises", "sea temps": a routine observation no dictionary holds
     names -= UNIT_WORDS  # "MG: myasthenia gravis" does not make "5 mg" a name
     names -= WEEKDAYS  # "before thurs!!": no dictionary holds the short day, and it names nothing
     names -= CLINICAL_VERBS  # "titrate weekly": what to do, in a verb no dictionary holds

@@ -373,10 +373,12 @@ ELEMENTS = frozenset(
     neodymium europium gadolinium thallium bismuth astatine francium actinium protactinium neptunium
     americium curium californium""".split()
 )
-# Elements whose names are everyday words too: a name only with a mass number ("iron-56", "lead-208").
-EVERYDAY_ELEMENTS = frozenset("iron copper silver tin gold lead".split())
 """Chemical elements a student meets, but not those that are everyday words in other senses
 ("iron", "lead", "tin", "gold", "silver", "copper"): in lower case, a term of the subject."""
+
+EVERYDAY_ELEMENTS = frozenset("iron copper silver tin gold lead".split())
+"""The elements whose names are everyday words too: names with a mass number ("iron-56", "lead-208")
+or before a salt word ("silver nitrate")."""
 
 SALT_WORDS = frozenset(
     """oxide oxides dioxide monoxide trioxide hydroxide chloride chlorides bromide iodide fluoride
